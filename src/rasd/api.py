@@ -1,0 +1,123 @@
+"""The Python API: the product. The CLI and the HTTP API are thin layers over it."""
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from .document import Document
+from .errors import InputError, RasdError
+from .ingest.readers import from_value
+from .pipeline import Pipeline, RunContext, load_config
+
+log = logging.getLogger("rasd")
+
+
+@dataclass
+class Options:
+    """One options object per run: packaged default config, a user config file, flags."""
+
+    config: str | Path | None = None
+    overrides: dict[str, Any] = field(default_factory=dict)
+    disable: list[str] = field(default_factory=list)
+    actor_files: list[Path] = field(default_factory=list)
+    now: _dt.datetime | None = None
+
+    def build_pipeline(self, dedup_index: Any = None) -> Pipeline:
+        cfg = load_config(self.config, self.overrides)
+        ctx = RunContext(
+            now=self.now or _dt.datetime.now(_dt.timezone.utc),
+            dedup_index=dedup_index,
+            actor_files=[Path(p) for p in self.actor_files],
+        )
+        return Pipeline.from_config(cfg, ctx, disable=self.disable)
+
+
+_default_pipeline: Pipeline | None = None
+
+
+def _pipeline(options: Options | None) -> Pipeline:
+    global _default_pipeline
+    if options is not None:
+        return options.build_pipeline()
+    if _default_pipeline is None:
+        _default_pipeline = Options().build_pipeline()
+    return _default_pipeline
+
+
+def analyze(
+    text: str | None = None,
+    html: str | None = None,
+    url: str | None = None,
+    published: str | _dt.date | None = None,
+    outlet: str | None = None,
+    *,
+    title: str | None = None,
+    input_id: str | None = None,
+    options: Options | None = None,
+) -> Document:
+    """Analyse one article given as text or HTML. Returns the document (split-off appended
+    articles are in ``doc.meta["appended"]``)."""
+    if url is not None and text is None and html is None:
+        raise InputError(url, "fetching URLs is not supported offline; pass the page as html= with url=")
+    value = {"text": text, "html": html, "url": url, "published": published, "outlet": outlet,
+             "title": title, "id": input_id}
+    doc = from_value({k: v for k, v in value.items() if v is not None}, source=url or input_id or "<input>")
+    out = _pipeline(options)(doc)
+    host = out[0]
+    if len(out) > 1:
+        host.meta["appended"] = out[1:]
+    return host
+
+
+OnError = Callable[[RasdError], None]
+
+
+def _warn(err: RasdError) -> None:
+    log.warning("%s", err)
+
+
+def analyze_many(
+    items: Iterable[Any],
+    *,
+    options: Options | None = None,
+    pipeline: Pipeline | None = None,
+    on_error: OnError | str = "warn",
+) -> Iterator[Document]:
+    """Analyse many inputs in order: strings (text), dicts in the JSONL input format, Documents,
+    or the items of :func:`rasd.ingest.iter_inputs`. Split-off appended articles follow their host.
+
+    ``on_error``: ``"warn"`` (log one line and go on, the default), ``"raise"``, or a callable
+    receiving the :class:`~rasd.errors.RasdError`; the batch always goes on unless it raises.
+    """
+    pipe = pipeline or _pipeline(options)
+    handler: OnError
+    if on_error == "warn":
+        handler = _warn
+    elif on_error == "raise":
+        def handler(err: RasdError) -> None:
+            raise err
+    elif callable(on_error):
+        handler = on_error
+    else:
+        raise ValueError("on_error must be 'warn', 'raise' or a callable")
+    for n, item in enumerate(items):
+        if isinstance(item, RasdError):
+            handler(item)
+            continue
+        try:
+            doc = from_value(item, source=f"<item {n}>")
+            results = pipe(doc)
+        except RasdError as err:
+            handler(err)
+            continue
+        yield from results
+
+
+def open_store(url: str | Path = "rasd.db"):
+    """Open (and migrate) a store: a SQLite path or URL (default), or ``postgresql://…``."""
+    from .store import Store
+
+    return Store(url)

@@ -1,0 +1,1 @@
+"""Cleaning: boilerplate removal, appended-article split, metadata from text, language."""

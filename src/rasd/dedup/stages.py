@@ -1,0 +1,1 @@
+"""Dedup stage slot (filled by the dedup package)."""

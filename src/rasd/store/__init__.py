@@ -1,0 +1,1 @@
+"""Storage (placeholder until the store module lands)."""
