@@ -7,11 +7,11 @@ The public verbs::
     for doc in rasd.analyze_many(["...", {"html": "<html>..."}]): ...
     store = rasd.open_store("sqlite:///rasd.db")
 """
-from .api import analyze, analyze_many, open_store, Options
+from .api import analyze, analyze_many, ingest, open_store, Options, RunSummary
 from .document import Actor, Document, Event, NearDuplicate, Quote, Span
 
 __all__ = [
-    "analyze", "analyze_many", "open_store", "Options",
+    "analyze", "analyze_many", "ingest", "open_store", "Options", "RunSummary",
     "Document", "Actor", "Event", "Quote", "Span", "NearDuplicate",
 ]
 __version__ = "0.1.0"

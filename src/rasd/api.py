@@ -121,3 +121,87 @@ def open_store(url: str | Path = "rasd.db"):
     from .store import Store
 
     return Store(url)
+
+
+@dataclass
+class RunSummary:
+    """What one ingest run did: the CLI's summary line."""
+
+    documents: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    appended: int = 0
+    non_arabic: int = 0
+    actors: int = 0
+    events: int = 0
+    quotes: int = 0
+    errors: list[str] = field(default_factory=list)
+    elapsed: float = 0.0
+
+    @property
+    def docs_per_s(self) -> float:
+        return self.documents / self.elapsed if self.elapsed > 0 else 0.0
+
+    def line(self) -> str:
+        return (
+            f"documents: {self.documents}, duplicates: {self.duplicates}, actors: {self.actors}, "
+            f"events: {self.events}, errors: {len(self.errors)}, elapsed: {self.elapsed:.2f}s, "
+            f"docs/s: {self.docs_per_s:.1f}"
+        )
+
+
+def _dedup_index_for(store, pipeline_names: list[str]):
+    if store is None or not any(n.startswith("dedup.") for n in pipeline_names):
+        return None
+    from .dedup import DedupIndex
+
+    return DedupIndex.from_records(store.dedup_records())
+
+
+def ingest(
+    items: Iterable[Any],
+    store=None,
+    *,
+    options: Options | None = None,
+    on_error: OnError | None = None,
+    on_document: Callable[[Document], None] | None = None,
+    batch_size: int = 200,
+) -> RunSummary:
+    """Analyse inputs and write them to ``store`` (in batches, so nothing analysed is lost when a
+    later input fails). ``on_document`` sees every document (e.g. to stream JSONL)."""
+    import time
+
+    options = options or Options()
+    t0 = time.perf_counter()
+    probe = options.build_pipeline()
+    pipe = options.build_pipeline(dedup_index=_dedup_index_for(store, probe.names)) if store is not None else probe
+    summary = RunSummary()
+    actor_ids: set[str] = set()
+
+    def handle(err: RasdError) -> None:
+        summary.errors.append(str(err))
+        if on_error is not None:
+            on_error(err)
+
+    batch: list[Document] = []
+    for doc in analyze_many(items, pipeline=pipe, on_error=handle):
+        summary.documents += 1
+        summary.duplicates += doc.duplicate_of is not None
+        summary.near_duplicates += bool(doc.near_duplicates)
+        summary.appended += doc.appended_to is not None
+        summary.non_arabic += doc.language != "ar"
+        actor_ids.update(a.id for a in doc.actors)
+        summary.events += len(doc.events)
+        summary.quotes += len(doc.quotes)
+        if on_document is not None:
+            on_document(doc)
+        if store is not None:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                store.save_many(batch)
+                batch = []
+    if store is not None and batch:
+        store.save_many(batch)
+    summary.actors = len(actor_ids)
+    summary.elapsed = time.perf_counter() - t0
+    return summary
