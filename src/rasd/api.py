@@ -158,7 +158,7 @@ def _dedup_index_for(store, pipeline_names: list[str]):
     return DedupIndex.from_records(store.dedup_records())
 
 
-def ingest(
+def analyze_into(
     items: Iterable[Any],
     store=None,
     *,

@@ -13,7 +13,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from . import __version__
-from .api import Options, ingest
+from .api import Options, analyze_into
 from .errors import RasdError
 
 app = typer.Typer(
@@ -24,7 +24,7 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
 DB_HELP = "Store: a SQLite file (default ./rasd.db, or $RASD_DB) or a database URL (postgresql://…)."
@@ -95,7 +95,7 @@ def analyze(
     try:
         with progress:
             task = progress.add_task("analyse", total=None)
-            summary = ingest(iter_inputs(paths), store, options=opts, on_error=on_error, on_document=on_doc)
+            summary = analyze_into(iter_inputs(paths), store, options=opts, on_error=on_error, on_document=on_doc)
     except RasdError as exc:
         err.print(f"error: {exc}", markup=False)
         raise typer.Exit(2)

@@ -15,6 +15,9 @@ def make_html_extractor(config: dict, ctx: RunContext):
 
     favor = config.get("favor", "balanced")
     include_tables = bool(config.get("include_tables", True))
+    # trafilatura falls back to menu/footer text on pages with no article: fewer words than this
+    # is treated as "no main text"
+    min_words = int(config.get("min_words", 6))
 
     def run(doc: Document) -> Document:
         if doc.raw_format != "html":
@@ -29,7 +32,7 @@ def make_html_extractor(config: dict, ctx: RunContext):
             favor_recall=favor == "recall",
         )
         text = (getattr(res, "text", None) or "").strip() if res is not None else ""
-        if not text:
+        if len(text.split()) < min_words:
             raise InputError(doc.source or doc.input_id or doc.id, "HTML page with no extractable main text")
         doc.body = text
         doc.meta["extractor"] = f"trafilatura {trafilatura.__version__}"

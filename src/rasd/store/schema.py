@@ -131,10 +131,13 @@ def _m1_create(conn, dialect: str) -> None:
 
 def _m2_event_filters(conn, dialect: str) -> None:
     """Version 2: composite indexes for the common event filters (actor+date, type+date)."""
-    sa.Index("events_source_date", events.c.source, events.c.date).create(conn, checkfirst=True)
-    sa.Index("events_target_date", events.c.target, events.c.date).create(conn, checkfirst=True)
-    sa.Index("events_plover_date", events.c.plover, events.c.date).create(conn, checkfirst=True)
-    sa.Index("mentions_actor_doc", mentions.c.actor_id, mentions.c.doc_id).create(conn, checkfirst=True)
+    for name, table, cols in (
+        ("events_source_date", "events", "source, date"),
+        ("events_target_date", "events", "target, date"),
+        ("events_plover_date", "events", "plover, date"),
+        ("mentions_actor_doc", "mentions", "actor_id, doc_id"),
+    ):
+        conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({cols})")
 
 
 MIGRATIONS = [

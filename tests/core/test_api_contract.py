@@ -1,0 +1,53 @@
+"""The public API returns documents whose to_dict() is the documented contract."""
+import pytest
+
+import rasd
+from rasd.errors import InputError
+from rasd.schema.validate import validation_errors
+
+TEXT = "أعلنت وزارة الخارجية المصرية أن الوزير سيزور عمّان الأسبوع المقبل لبحث التعاون الاقتصادي مع الأردن."
+
+
+def test_analyze_text_returns_a_valid_contract_object():
+    doc = rasd.analyze(text=TEXT, published="2024-06-19", outlet="مثال نيوز")
+    d = doc.to_dict()
+    assert validation_errors(d) == []
+    assert d["published"] == "2024-06-19" and d["outlet"] == "مثال نيوز" and d["language"] == "ar"
+    assert d["body"].strip()
+
+
+def test_analyze_html_extracts_main_text_and_metadata():
+    html = ("<html><head><title>زيارة رسمية</title><meta property='og:site_name' content='Example News'>"
+            "</head><body><nav>الرئيسية | سياسة | اقتصاد</nav><article><h1>زيارة رسمية</h1><p>"
+            + TEXT * 3 + "</p></article><footer>جميع الحقوق محفوظة</footer></body></html>")
+    doc = rasd.analyze(html=html)
+    assert "وزارة الخارجية المصرية" in doc.body
+    assert "جميع الحقوق محفوظة" not in doc.body
+    assert doc.outlet == "Example News"
+    assert validation_errors(doc.to_dict()) == []
+
+
+def test_html_without_text_is_an_input_error():
+    with pytest.raises(InputError, match="no extractable main text"):
+        rasd.analyze(html="<html><body><nav>الرئيسية</nav></body></html>")
+
+
+def test_url_alone_is_refused_offline():
+    with pytest.raises(InputError, match="offline"):
+        rasd.analyze(url="https://example.com/a")
+
+
+def test_analyze_many_keeps_order_and_skips_bad_items_with_a_report():
+    seen = []
+    docs = list(rasd.analyze_many([TEXT, {"text": ""}, {"text": TEXT + " ٢", "id": "b"}], on_error=seen.append))
+    assert [d.input_id for d in docs] == [None, "b"]
+    assert len(seen) == 1 and "empty" in str(seen[0])
+
+
+def test_validator_catches_offsets_that_do_not_point_at_their_text():
+    d = rasd.analyze(text=TEXT).to_dict()
+    d["actors"] = [{"name": "Egypt", "name_ar": "مصر", "kind": "country", "country": "EGY", "code": "EGY",
+                    "mentions": [{"start": 0, "end": 5, "text": "مصر"}]}]
+    assert any("actors/0/mentions/0" in e for e in validation_errors(d))
+    d["actors"][0]["kind"] = "planet"
+    assert validation_errors(d)
