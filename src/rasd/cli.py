@@ -23,6 +23,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    pretty_exceptions_show_locals=False,
 )
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
@@ -273,6 +274,27 @@ def export(
         err.print(f"error: {exc}", markup=False)
         raise typer.Exit(2)
     err.print(f"{n} rows → {path}", markup=False)
+
+
+@app.command()
+def serve(
+    db: str = typer.Option(None, "--db", help=DB_HELP),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (loopback by default)."),
+    port: int = typer.Option(8000, "--port"),
+    token: Optional[str] = typer.Option(None, "--token", envvar="RASD_TOKEN",
+                                        help="Enables POST /api/ingest for requests carrying this token (off without it)."),
+):
+    """Serve the HTTP API and the Arabic/English dashboard over a store.
+
+    Examples:
+
+      rasd serve --db demo.db                 # http://127.0.0.1:8000/
+
+      RASD_TOKEN=s3cret rasd serve --port 8080
+    """
+    from .serve import run
+
+    run(db or _db_default(), host=host, port=port, token=token)
 
 
 @app.command()

@@ -9,6 +9,7 @@ from rasd.cli import app
 
 runner = CliRunner()
 A = "وصل رئيس الوزراء العراقي إلى الرياض أمس في زيارة رسمية يبحث خلالها مع ولي العهد السعودي ملفات الطاقة والأمن."
+C = "أعلنت وزارة الصحة في غزة وصول قافلة مساعدات طبية جديدة عبر معبر رفح تضم أدوية ومستلزمات جراحية للمستشفيات."
 B = "نددت جامعة الدول العربية بالقصف الذي استهدف مخيما للنازحين في جنوب السودان، ودعت إلى وقف فوري لإطلاق النار."
 
 
@@ -18,7 +19,7 @@ def corpus(tmp_path):
     d.mkdir()
     (d / "a.txt").write_text(A, encoding="utf-8")
     (d / "b.txt").write_bytes(B.encode("cp1256"))
-    (d / "c.jsonl").write_text(json.dumps({"id": "c1", "text": A + " " + B, "outlet": "Example"}, ensure_ascii=False), encoding="utf-8")
+    (d / "c.jsonl").write_text(json.dumps({"id": "c1", "text": C, "outlet": "Example"}, ensure_ascii=False), encoding="utf-8")
     return d
 
 
@@ -36,7 +37,9 @@ def test_analyze_stores_and_prints_a_summary_line(corpus, tmp_path):
     assert "documents: 3, duplicates: 0" in r.output and "errors: 0" in r.output and "docs/s:" in r.output
     r = runner.invoke(app, ["search", "الرياض", "--db", str(db), "--json"])
     hits = [json.loads(line) for line in r.stdout.splitlines()]
-    assert len(hits) == 2
+    assert len(hits) == 1
+    r = runner.invoke(app, ["search", "رفح", "--db", str(db), "--json"])
+    assert [json.loads(line)["id"] for line in r.stdout.splitlines()] != []
 
 
 def test_analyze_jsonl_to_stdout_streams_contract_objects_only(corpus, tmp_path):

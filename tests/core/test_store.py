@@ -5,52 +5,28 @@ import pandas as pd
 import sqlalchemy as sa
 
 import rasd
-from rasd.document import Actor, Document, Event, Quote, Span
 from rasd.export import export_table
 from rasd.store import Store
 from rasd.store.schema import SCHEMA_VERSION
 
-BODY = "قال وزير الخارجية الروسي إن موسكو ترفض العقوبات. واستقبلت الأمم المتحدة وفد روسيا في نيويورك."
-
-
-def _doc(i="d1", body=BODY, outlet="Example", published="2024-06-19"):
-    doc = Document.from_input(text=body, input_id=i, outlet=outlet, published=published)
-    doc.id = i
-    doc.body = body
-    doc.language = "ar"
-    s = body.index("روسيا")
-    doc.actors = [Actor(name="Russia", name_ar="روسيا", kind="country", country="RUS", code="RUS",
-                        mentions=[Span(s, s + 5, "روسيا")])]
-    m = body.index("موسكو")
-    doc.actors.append(Actor(name="Moscow", kind="city", country="RUS", code="RUS", mentions=[Span(m, m + 5, "موسكو")]))
-    end = body.index(".") + 1
-    doc.events = [Event(cameo="122", plover="REJECT", goldstein=-4.0, quad_class=3, sentence=body[:end],
-                        start=0, end=end, source="RUS", source_actor="Russia", target="UN",
-                        target_actor="United Nations", date="2024-06-18")]
-    q = body.index("موسكو")
-    doc.quotes = [Quote(text=body[q:end - 1], start=q, end=end - 1, speaker="Sergey Lavrov", speaker_country="RUS")]
-    doc.cited_sources = ["TASS"]
-    return doc
-
-
-def test_new_store_is_migrated_to_the_latest_schema(db_path):
+def test_new_store_is_migrated_to_the_latest_schema(db_path, doc_factory, plain_factory):
     st = Store(db_path)
     assert st.schema_version() == SCHEMA_VERSION
     assert Store(db_path).migrate() == SCHEMA_VERSION  # re-opening is a no-op
 
 
-def test_saving_the_same_document_twice_adds_no_rows(db_path):
+def test_saving_the_same_document_twice_adds_no_rows(db_path, doc_factory, plain_factory):
     st = Store(db_path)
-    st.save(_doc())
+    st.save(doc_factory())
     first = st.stats()
-    st.save(_doc())
+    st.save(doc_factory())
     assert st.stats() == first
     assert first["documents"] == 1 and first["events"] == 1 and first["mentions"] == 2 and first["quotes"] == 1
 
 
-def test_get_returns_the_contract_with_annotations(db_path):
+def test_get_returns_the_contract_with_annotations(db_path, doc_factory, plain_factory):
     st = Store(db_path)
-    st.save(_doc())
+    st.save(doc_factory())
     d = st.get("d1")
     assert d["events"][0]["plover"] == "REJECT" and d["cited_sources"] == ["TASS"]
     assert {a["name"] for a in d["actors"]} == {"Russia", "Moscow"}
@@ -59,37 +35,31 @@ def test_get_returns_the_contract_with_annotations(db_path):
             assert d["body"][m["start"]:m["end"]] == m["text"]
 
 
-def _plain(i, body):
-    doc = Document.from_input(text=body, input_id=i)
-    doc.id, doc.language = i, "ar"
-    return doc
-
-
-def test_search_ignores_spelling_variants_diacritics_tatweel_and_clitics(db_path):
+def test_search_ignores_spelling_variants_diacritics_tatweel_and_clitics(db_path, doc_factory, plain_factory):
     st = Store(db_path)
-    st.save(_plain("a", "عقدت الامم المتحده اجتماعا طارئا في جنيف."))
-    st.save(_plain("b", "قال الأمـم المتّحدة في بيان إن المساعدات وصلت."))
-    st.save(_plain("c", "زار الرئيس الصيني موسكو لبحث التجارة."))
+    st.save(plain_factory("a", "عقدت الامم المتحده اجتماعا طارئا في جنيف."))
+    st.save(plain_factory("b", "قال الأمـم المتّحدة في بيان إن المساعدات وصلت."))
+    st.save(plain_factory("c", "زار الرئيس الصيني موسكو لبحث التجارة."))
     for q in ("الأمم المتحدة", "الامم المتحده", '"الأمم المتحدة"'):
         assert {h["id"] for h in st.search(q)} == {"a", "b"}, q
-    st.save(_plain("d", "وجهت وللأمم المتحدة رسالة."))
+    st.save(plain_factory("d", "وجهت وللأمم المتحدة رسالة."))
     assert "d" in {h["id"] for h in st.search("الأمم")}
     assert st.search("طوكيو") == []
 
 
-def test_actor_summary_counts_documents_and_spellings(db_path):
+def test_actor_summary_counts_documents_and_spellings(db_path, doc_factory, plain_factory):
     st = Store(db_path)
-    st.save(_doc("a"))
-    st.save(_doc("b"))
+    st.save(doc_factory("a"))
+    st.save(doc_factory("b"))
     rows = {r["name"]: r for r in st.actor_summary()}
     assert rows["Russia"]["documents"] == 2
     assert rows["Russia"]["spellings"] == [{"text": "روسيا", "count": 2}]
 
 
-def test_event_filters_and_cursor_pagination(db_path):
+def test_event_filters_and_cursor_pagination(db_path, doc_factory, plain_factory):
     st = Store(db_path)
     for i in range(5):
-        st.save(_doc(f"d{i}", outlet="Alpha" if i % 2 else "Beta", published=f"2024-06-1{i}"))
+        st.save(doc_factory(f"d{i}", outlet="Alpha" if i % 2 else "Beta", published=f"2024-06-1{i}"))
     assert len(st.query_events(actor="RUS")) == 5
     assert len(st.query_events(actor="lavrov")) == 0
     assert len(st.query_events(actor="Russia", type="reject")) == 5
@@ -102,9 +72,9 @@ def test_event_filters_and_cursor_pagination(db_path):
     assert len(page2) == 2 and page2[0]["event_id"] > page1[-1]["event_id"]
 
 
-def test_exports_are_readable(db_path, tmp_path):
+def test_exports_are_readable(db_path, tmp_path, doc_factory, plain_factory):
     st = Store(db_path)
-    st.save(_doc("a"))
+    st.save(doc_factory("a"))
     p, n = export_table(st, table="events", fmt="parquet", output=str(tmp_path / "e.parquet"))
     df = pd.read_parquet(p)
     assert n == 1 and df.loc[0, "plover"] == "REJECT"
@@ -115,7 +85,7 @@ def test_exports_are_readable(db_path, tmp_path):
     assert obj["id"] == "a" and obj["events"][0]["source"] == "RUS"
 
 
-def test_ingest_into_store_is_idempotent_end_to_end(db_path):
+def test_ingest_into_store_is_idempotent_end_to_end(db_path, doc_factory, plain_factory):
     st = rasd.open_store(db_path)
     texts = [{"id": str(i), "text": f"زار وزير الخارجية القطري بيروت رقم {i} لبحث الأزمة."} for i in range(4)]
     s1 = rasd.analyze_into(texts, st)
