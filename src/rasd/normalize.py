@@ -4,29 +4,42 @@ Normalising never alters a stored original: :func:`normalize` returns the normal
 for every normalised character, the index of the original character it came from, so a match
 found in normalised text maps back onto exactly the characters of the original.
 
-What is folded (see ``docs/normalisation.md``):
-- diacritics (harakat, tanwin, shadda, sukun, superscript alef, Quranic marks) and tatweel: removed;
-- zero-width and bidi control characters, soft hyphen: removed;
-- alef forms أ إ آ ٱ ٲ ٳ → ا; alef maqsura ى and Persian/Kurdish ی ې → ي; ta marbuta ة, Kurdish ە,
-  ۀ and heh goal ہ → ه; Persian keheh ک and swash kaf ڪ → ك; hamza seats ؤ ئ → ء;
-- Arabic-Indic (٠-٩) and Persian (۰-۹) digits → ASCII; Arabic comma/semicolon/question mark kept;
-- typographic quotes “ ” « » „ ‟ ″ → ", ‘ ’ ‚ ‛ → ';
-- every Unicode space (NBSP, thin space, …) → a plain space; Latin letters → lower case;
-- Arabic presentation forms (ligatures such as ﻻ) → their letters (NFKC).
+What is folded:
+- diacritics (harakat, tanwin, shadda, sukun, superscript alef, Quranic marks, honorific signs)
+  and tatweel: removed;
+- zero-width and bidi control characters (ZWSP, ZWNJ, ZWJ, LRM, RLM, ALM, embeddings, isolates),
+  the word joiner, BOM and soft hyphen: removed;
+- alef forms أ إ آ ٱ ٲ ٳ → ا; alef maqsura ى and Persian/Kurdish ی ې ۍ ێ → ي; ta marbuta ة,
+  Kurdish ە, ۀ, heh goal ہ and heh doachashmee ھ → ه; Persian keheh ک, swash kaf ڪ and gaf گ → ك;
+  hamza seats ؤ ئ ٸ → ء;
+- Arabic-Indic (٠-٩) and Persian (۰-۹) digits → ASCII; Arabic decimal/thousands separators ٫ ٬ → . ,
+  and the Arabic percent sign ٪ → %; Arabic comma/semicolon/question mark are kept;
+- typographic quotes “ ” « » „ ‟ ″ → ", ‘ ’ ‚ ‛ ′ → ';
+- every Unicode space (NBSP, thin space, …, line/paragraph separators) → a plain space (so lines
+  of the normalised text are the lines of the original);
+- ASCII upper case → lower case;
+- Arabic presentation forms (ligatures such as ﻻ) → their letters (NFKC), folded as above.
+
+Every rule maps one original character to zero, one or (presentation-form ligatures only) several
+normalised characters, so ``offsets`` is non-decreasing and ``normalize(text).text ==
+normalize_text(text)``.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
 _DELETE = (
     [chr(c) for c in range(0x064B, 0x0660)]  # tanwin, harakat, shadda, sukun, madda/hamza marks
-    + ["\u0670", "\u0640", "\u00ad", "\u061c", "\ufeff"]
+    + ["\u0670", "\u0640", "\u00ad", "\u061c", "\ufeff", "\u180e"]
     + [chr(c) for c in range(0x06D6, 0x06EE) if c not in (0x06E5, 0x06E6)]  # Quranic marks
     + [chr(c) for c in range(0x0610, 0x061B)]  # honorific signs
+    + [chr(c) for c in range(0x08D3, 0x0900) if c != 0x08E2]  # extended Arabic marks
     + [chr(c) for c in range(0x200B, 0x2010)]  # ZWSP, ZWNJ, ZWJ, LRM, RLM
-    + [chr(c) for c in range(0x202A, 0x202F)]  # bidi embeddings
-    + [chr(c) for c in range(0x2060, 0x2070)]  # word joiner, bidi isolates
+    + [chr(c) for c in range(0x202A, 0x202F)]  # bidi embeddings and overrides
+    + [chr(c) for c in range(0x2060, 0x2070)]  # word joiner, invisible operators, bidi isolates
+    + [chr(c) for c in range(0xFE00, 0xFE10)]  # variation selectors
 )
 
 _MAP = {
@@ -36,7 +49,9 @@ _MAP = {
     "ک": "ك", "ڪ": "ك", "گ": "ك",
     "ؤ": "ء", "ئ": "ء", "ٸ": "ء",
     "“": '"', "”": '"', "«": '"', "»": '"', "„": '"', "‟": '"', "″": '"',
-    "‘": "'", "’": "'", "‚": "'", "‛": "'",
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
+    "٫": ".", "٬": ",", "٪": "%",
+    "\u2028": " ", "\u2029": " ",
 }
 for _i, _d in enumerate("٠١٢٣٤٥٦٧٨٩"):
     _MAP[_d] = str(_i)
@@ -50,15 +65,16 @@ def _build_table() -> dict[int, str]:
         table[ord(ch)] = ""
     for src, dst in _MAP.items():
         table[ord(src)] = dst
-    # Unicode spaces -> plain space (but keep newlines and tabs as they are)
+    # Unicode spaces -> plain space (newlines and tabs stay as they are)
     for cp in (0x00A0, 0x1680, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B)):
         table[cp] = " "
-    # Arabic presentation forms -> letters, then fold those letters too
+    # Arabic presentation forms -> letters, then fold those letters too (spaces dropped)
     for cp in list(range(0xFB50, 0xFDFE)) + list(range(0xFE70, 0xFEFF)):
         ch = chr(cp)
         nf = unicodedata.normalize("NFKC", ch)
         if nf != ch:
-            table[cp] = "".join(table.get(ord(c), c) if table.get(ord(c)) is not None else c for c in nf).replace(" ", "")
+            folded = "".join(table.get(ord(c), c) for c in nf).replace(" ", "")
+            table[cp] = folded
     # ASCII upper case -> lower case
     for cp in range(ord("A"), ord("Z") + 1):
         table[cp] = chr(cp + 32)
@@ -66,6 +82,10 @@ def _build_table() -> dict[int, str]:
 
 
 TABLE = _build_table()
+
+# Characters that do not map one-to-one (deleted or expanded): only these need offset work.
+_SPECIAL = "".join(sorted(chr(cp) for cp, rep in TABLE.items() if len(rep) != 1))
+_SPECIAL_RE = re.compile("[" + re.escape(_SPECIAL) + "]+")
 
 
 @dataclass(frozen=True)
@@ -77,7 +97,11 @@ class NormText:
     original_length: int
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Map a half-open span of the normalised text to a span of the original text."""
+        """Map a half-open span of the normalised text to a span of the original text.
+
+        The result covers every original character that produced ``text[start:end]`` (and any
+        deleted characters such as diacritics between them), never characters outside it.
+        """
         if not 0 <= start <= end <= len(self.text):
             raise ValueError(f"span ({start}, {end}) outside normalised text of length {len(self.text)}")
         if start == end:
@@ -85,21 +109,31 @@ class NormText:
             return pos, pos
         return self.offsets[start], self.offsets[end - 1] + 1
 
+    def to_original_pos(self, index: int) -> int:
+        """Original index of the normalised character at ``index`` (``original_length`` at the end)."""
+        if index >= len(self.offsets):
+            return self.original_length
+        return self.offsets[index]
+
 
 def normalize(text: str) -> NormText:
     """Normalise ``text`` and keep the offset map (see module docstring for the rules)."""
-    out: list[str] = []
+    norm = text.translate(TABLE)
+    n = len(text)
+    if len(norm) == n and _SPECIAL_RE.search(text) is None:
+        return NormText(norm, tuple(range(n)), n)
     offs: list[int] = []
     table = TABLE
-    for i, ch in enumerate(text):
-        rep = table.get(ord(ch))
-        if rep is None:
-            out.append(ch)
-            offs.append(i)
-        elif rep:
-            out.append(rep)
-            offs.extend([i] * len(rep))
-    return NormText("".join(out), tuple(offs), len(text))
+    prev = 0
+    for m in _SPECIAL_RE.finditer(text):
+        offs.extend(range(prev, m.start()))
+        for i in range(m.start(), m.end()):
+            k = len(table[ord(text[i])])
+            if k:
+                offs.extend([i] * k)
+        prev = m.end()
+    offs.extend(range(prev, n))
+    return NormText(norm, tuple(offs), n)
 
 
 def normalize_text(text: str) -> str:

@@ -1,44 +1,204 @@
-"""Script-based language identification, tuned for telling Arabic from everything else."""
+"""Language identification from script and function words, for documents and their segments.
+
+The script decides the family (Arabic script, Latin, Cyrillic, Hebrew, Greek, CJK …); within a
+script, function words (``data/boilerplate/language_words.tsv``) and script-specific letters decide
+the language: Arabic vs Persian vs Urdu (an Arabic article typed on a Persian keyboard, with ی and
+ک, stays Arabic: letters alone do not make Persian), English vs French vs Spanish …
+"""
 from __future__ import annotations
 
-# Letters used by Persian/Urdu but not by Arabic (پ چ ژ گ and Urdu ٹ ڈ ڑ ں ے).
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..normalize import normalize_text
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "boilerplate" / "language_words.tsv"
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+# Letters used by Persian/Urdu but not by Arabic (پ چ ژ گ and Urdu ٹ ڈ ڑ ں ے ۓ ھ).
 _PERSIAN = set("پچژگ")
 _URDU = set("ٹڈڑںےۓ")
+_SCRIPT_DEFAULT = {"arabic": "ar", "latin": "en", "cyrillic": "ru", "hebrew": "he", "greek": "el",
+                   "cjk": "zh", "hangul": "ko", "kana": "ja", "devanagari": "hi"}
+
+
+def _script(cp: int) -> str:
+    if 0x0600 <= cp <= 0x06FF or 0x0750 <= cp <= 0x077F or 0x08A0 <= cp <= 0x08FF or 0xFB50 <= cp <= 0xFEFF:
+        return "arabic"
+    if cp < 0x0250 or 0x1E00 <= cp <= 0x1EFF:
+        return "latin"
+    if 0x0400 <= cp <= 0x04FF:
+        return "cyrillic"
+    if 0x0590 <= cp <= 0x05FF:
+        return "hebrew"
+    if 0x0370 <= cp <= 0x03FF:
+        return "greek"
+    if 0xAC00 <= cp <= 0xD7AF or 0x1100 <= cp <= 0x11FF:
+        return "hangul"
+    if 0x3040 <= cp <= 0x30FF:
+        return "kana"
+    if 0x4E00 <= cp <= 0x9FFF:
+        return "cjk"
+    if 0x0900 <= cp <= 0x097F:
+        return "devanagari"
+    return "other"
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, tuple[str, ...]]:
+    table: dict[str, list[str]] = {}
+    for raw in _DATA.read_text("utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        word, lang = (c.strip() for c in raw.split("\t")[:2])
+        for form in dict.fromkeys((word, word.lower(), normalize_text(word))):
+            table.setdefault(form, []).append(lang)
+    return {w: tuple(dict.fromkeys(v)) for w, v in table.items()}
+
+
+# -- fast letter counts per script over the UTF-8 bytes (C-level byte counts, no per-char Python) --
+_ASCII_NON_LETTERS = bytes(i for i in range(256) if not (65 <= i <= 90 or 97 <= i <= 122))
+# Arabic block (U+0600-06FF): lead bytes D8-DB; Arabic Supplement (U+0750-077F): DD
+_AR_LEADS = (b"\xd8", b"\xd9", b"\xda", b"\xdb", b"\xdd")
+# frequent characters of the Arabic block that are not letters: ، ؛ ؟ and Arabic-Indic digits
+# (harakat are rare in news and left in the count: the ratios tolerate them)
+_AR_NON_LETTERS = tuple(chr(c).encode("utf-8") for c in [0x060C, 0x061B, 0x061F, *range(0x0660, 0x066A)])
+_AR_PRESENTATION = tuple(bytes([0xEF, b]) for b in range(0xAD, 0xBC))  # U+FB50-FEFF (approx.)
+_LATIN_LEADS = (b"\xc3", b"\xc4", b"\xc5", b"\xc6", b"\xc7", b"\xc8", b"\xc9")
+_CYRILLIC_LEADS = (b"\xd0", b"\xd1", b"\xd2", b"\xd3")
+_OTHER_LEADS = {
+    "hebrew": (b"\xd7",),
+    "greek": (b"\xce", b"\xcf"),
+    "kana": (b"\xe3\x81", b"\xe3\x82", b"\xe3\x83"),
+    "cjk": (b"\xe4", b"\xe5", b"\xe6", b"\xe7", b"\xe8", b"\xe9"),
+    "hangul": (b"\xea", b"\xeb", b"\xec", b"\xed"),
+    "devanagari": (b"\xe0\xa4", b"\xe0\xa5"),
+}
+_PERSIAN_RE = re.compile("[پچژگ]")
+_URDU_RE = re.compile("[ٹڈڑںےۓ]")
+
+
+def script_counts(text: str) -> Counter:
+    """Approximate number of letters per script (arabic, latin, cyrillic, hebrew, greek, cjk, …)."""
+    b = text.encode("utf-8", "surrogatepass")
+    c: Counter = Counter()
+    ar = sum(b.count(x) for x in _AR_LEADS)
+    if ar:
+        ar -= sum(b.count(x) for x in _AR_NON_LETTERS)
+    if b"\xef" in b:
+        ar += sum(b.count(x) for x in _AR_PRESENTATION)
+    if ar > 0:
+        c["arabic"] = ar
+    latin = len(b.translate(None, _ASCII_NON_LETTERS))
+    if len(b) - len(text) > 2 * ar:  # other multi-byte characters are present
+        latin += sum(b.count(x) for x in _LATIN_LEADS)
+        cyr = sum(b.count(x) for x in _CYRILLIC_LEADS)
+        if cyr:
+            c["cyrillic"] = cyr
+        for name, leads in _OTHER_LEADS.items():
+            n = sum(b.count(x) for x in leads)
+            if n:
+                c[name] = n
+    if latin:
+        c["latin"] = latin
+    return c
+
+
+@dataclass
+class Evidence:
+    """What the decision rests on: letters per script, function-word votes, Persian/Urdu letters."""
+
+    scripts: Counter = field(default_factory=Counter)
+    votes: Counter = field(default_factory=Counter)
+    persian: int = 0
+    urdu: int = 0
+
+    def __iadd__(self, other: "Evidence") -> "Evidence":
+        self.scripts.update(other.scripts)
+        self.votes.update(other.votes)
+        self.persian += other.persian
+        self.urdu += other.urdu
+        return self
+
+
+def evidence(text: str) -> Evidence:
+    scripts = script_counts(text)
+    ev = Evidence(scripts)
+    if not scripts:
+        return ev
+    if "latin" in scripts or "arabic" in scripts:
+        get = _cues().get
+        votes = ev.votes
+        # raw words are looked up: the table holds written, lower-cased and normalised forms
+        for w in _WORD_RE.findall(text.lower() if "latin" in scripts else text):
+            langs = get(w)
+            if langs:
+                for lang in langs:
+                    votes[lang] += 1
+    if "arabic" in scripts:
+        ev.persian = len(_PERSIAN_RE.findall(text))
+        ev.urdu = len(_URDU_RE.findall(text))
+    return ev
+
+
+def decide(ev: Evidence) -> str:
+    scripts = ev.scripts
+    total = sum(scripts.values())
+    if total == 0:
+        return "und"
+    script, n = scripts.most_common(1)[0]
+    if n / total < 0.5:
+        return "und"
+    default = _SCRIPT_DEFAULT.get(script, "und")
+    votes = ev.votes
+    if script == "arabic":
+        ar, fa, ur = votes["ar"], votes["fa"], votes["ur"]
+        if ur > max(ar, fa) or (ur >= 2 and ev.urdu > 0 and ur >= ar):
+            return "ur"
+        if fa > ar or (fa >= 2 and ev.persian > 0 and fa >= ar):
+            return "fa"
+        if ar == fa == ur == 0 and ev.urdu > 0 and ev.urdu / n > 0.01:
+            return "ur"
+        if ar == fa == ur == 0 and ev.persian > 0 and ev.persian / n > 0.01:
+            return "fa"
+        return "ar"
+    if script == "latin":
+        latin_votes = {k: v for k, v in votes.items() if k not in ("ar", "fa", "ur")}
+        if latin_votes:
+            return max(latin_votes.items(), key=lambda kv: (kv[1], kv[0] == "en"))[0]
+    return default
 
 
 def detect_language(text: str) -> str:
-    """Return an ISO 639-1 code: ``ar`` for Arabic, ``fa``/``ur`` for Persian/Urdu, ``en`` for
-    Latin-script text, ``ru`` for Cyrillic, ``und`` when the text has no letters.
+    """ISO 639-1 code of ``text``: ``ar``, ``fa``, ``ur``, ``en``, ``fr``, ``ru``, …; ``und`` when the
+    text has no letters or no script has half of them.
     """
-    arabic = latin = cyrillic = other = 0
-    persian = urdu = 0
-    for ch in text:
-        if not ch.isalpha():
-            continue
-        cp = ord(ch)
-        if 0x0600 <= cp <= 0x06FF or 0x0750 <= cp <= 0x077F or 0xFB50 <= cp <= 0xFEFF:
-            arabic += 1
-            if ch in _PERSIAN:
-                persian += 1
-            elif ch in _URDU:
-                urdu += 1
-        elif cp < 0x0250:
-            latin += 1
-        elif 0x0400 <= cp <= 0x04FF:
-            cyrillic += 1
-        else:
-            other += 1
-    total = arabic + latin + cyrillic + other
-    if total == 0:
-        return "und"
-    if arabic / total >= 0.5:
-        if urdu / arabic > 0.01:
-            return "ur"
-        if persian / arabic > 0.01:
-            return "fa"
-        return "ar"
-    if latin / total >= 0.5:
-        return "en"
-    if cyrillic / total >= 0.5:
-        return "ru"
-    return "und"
+    return decide(evidence(text))
+
+
+def detect_document(text: str, min_letters: int = 12) -> tuple[str, list[dict]]:
+    """Language of the whole text and of each line (paragraph) with at least ``min_letters``
+    letters: ``(language, [{"start", "end", "language"}])``, offsets into ``text``. The document's
+    evidence is the sum of its lines' evidence (each line is read once).
+    """
+    total = Evidence()
+    out = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            ev = evidence(stripped)
+            total += ev
+            if sum(ev.scripts.values()) >= min_letters:
+                s = pos + (len(raw) - len(raw.lstrip()))
+                out.append({"start": s, "end": s + len(stripped), "language": decide(ev)})
+        pos += len(raw) + 1
+    return decide(total), out
+
+
+def detect_segments(text: str, min_letters: int = 12) -> list[dict]:
+    """Language of each line (paragraph) with at least ``min_letters`` letters."""
+    return detect_document(text, min_letters)[1]

@@ -1,0 +1,175 @@
+"""Fingerprints of a document body for deduplication: an exact content hash and a MinHash.
+
+Both are computed on the NORMALISED body (:func:`rasd.normalize.normalize_text` then
+:func:`rasd.normalize.fold_spaces`), cut into words (``\\w+`` runs: letters and digits; punctuation
+is dropped). So whitespace, diacritics, tatweel, letter variants (أ/إ/آ→ا, ى→ي, ة→ه), Arabic-Indic
+digits, typographic quotes and punctuation-only edits all give the *same* content hash.
+
+The MinHash is computed over word ``k``-shingles (default 3 words) with a numpy-vectorised
+multiply-shift hash family (64-bit shingle hash -> 32-bit value per permutation), so it is stable
+across processes and machines (no Python ``hash()``) and can be stored and compared later.
+
+Stored form (``Fingerprint.minhash_bytes()``): a 16-byte little-endian header
+``b"RMH1", k:u8, 0:u8, num_perm:u16, seed:u32, n_shingles:u32`` followed by ``num_perm`` u32 values.
+The header lets an index refuse signatures computed with other parameters.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import struct
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import xxhash
+
+from ..normalize import fold_spaces, normalize_text
+
+MAGIC = b"RMH1"
+_HEADER = struct.Struct("<4sBBHII")
+_WORD = re.compile(r"\w+")
+_xxh64 = xxhash.xxh64_intdigest
+_CHUNK = 4096  # shingles hashed per numpy block (bounds temporary memory on very long bodies)
+
+
+def words(body: str) -> list[str]:
+    """The normalised words of a body (the unit of hashing and shingling)."""
+    return _WORD.findall(fold_spaces(normalize_text(body)))
+
+
+def content_hash_of_words(ws: list[str]) -> str:
+    """Hex hash of the normalised word sequence (32 hex digits, BLAKE2b-128)."""
+    return hashlib.blake2b(" ".join(ws).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def content_hash(body: str) -> str:
+    return content_hash_of_words(words(body))
+
+
+def _mix64(x: np.ndarray) -> np.ndarray:
+    """splitmix64 finaliser, vectorised (uint64 arithmetic wraps modulo 2**64)."""
+    x = x ^ (x >> np.uint64(30))
+    x = x * np.uint64(0xBF58476D1CE4E5B9)
+    x = x ^ (x >> np.uint64(27))
+    x = x * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
+
+
+@dataclass(frozen=True)
+class Params:
+    """What must be equal for two MinHash signatures to be comparable."""
+
+    num_perm: int = 128
+    shingle: int = 3
+    seed: int = 1
+
+    def __post_init__(self):
+        if not 8 <= self.num_perm <= 1024:
+            raise ValueError("num_perm must be between 8 and 1024")
+        if not 1 <= self.shingle <= 10:
+            raise ValueError("shingle must be between 1 and 10 words")
+
+
+@dataclass
+class Fingerprint:
+    content_hash: str
+    n_words: int
+    n_shingles: int
+    signature: np.ndarray | None  # (num_perm,) uint32, None for an empty body
+    params: Params
+    # band keys cached by the index that last looked this fingerprint up (not part of the value)
+    lsh_cache: Any = field(default=None, repr=False, compare=False)
+
+    def minhash_bytes(self) -> bytes | None:
+        if self.signature is None:
+            return None
+        p = self.params
+        head = _HEADER.pack(MAGIC, p.shingle, 0, p.num_perm, p.seed, self.n_shingles)
+        return head + self.signature.astype("<u4").tobytes()
+
+
+def decode_minhash(data: bytes | None, params: Params) -> tuple[np.ndarray, int] | None:
+    """``(signature, n_shingles)`` from stored bytes, or None if absent, malformed or made with
+    other parameters (such a record can then only be matched exactly)."""
+    if not data or len(data) < _HEADER.size:
+        return None
+    magic, k, _, num_perm, seed, n_sh = _HEADER.unpack_from(data, 0)
+    if magic != MAGIC or k != params.shingle or num_perm != params.num_perm or seed != params.seed:
+        return None
+    if len(data) != _HEADER.size + 4 * num_perm:
+        return None
+    sig = np.frombuffer(data, dtype="<u4", offset=_HEADER.size).astype(np.uint32)
+    return sig, int(n_sh)
+
+
+class Fingerprinter:
+    """Computes :class:`Fingerprint` s with fixed parameters (build once, reuse)."""
+
+    def __init__(self, params: Params | None = None):
+        self.params = params or Params()
+        rng = np.random.default_rng(self.params.seed)
+        # multiply-shift family: h(x) = ((a*x + b) mod 2**64) >> 32 with odd a
+        a = rng.integers(0, 2**63, size=self.params.num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+        b = rng.integers(0, 2**63, size=self.params.num_perm, dtype=np.uint64)
+        self._a = a[:, None]
+        self._b = b[:, None]
+        self._mult = np.uint64(0x9E3779B97F4A7C15)
+        self._cache: dict[str, int] = {}
+
+    def word_hashes(self, ws: list[str]) -> np.ndarray:
+        """Stable 64-bit hash (xxh64 of UTF-8) of each word, through a bounded per-instance cache
+        (news vocabulary is Zipfian: most words were seen before)."""
+        cache = self._cache
+        if len(cache) > 400_000:
+            cache.clear()
+        get = cache.get
+        out = []
+        append = out.append
+        for w in ws:
+            v = get(w)
+            if v is None:
+                v = cache[w] = _xxh64(w.encode("utf-8", "surrogatepass"))
+            append(v)
+        return np.array(out, dtype=np.uint64)
+
+    def shingle_hashes(self, ws: list[str]) -> np.ndarray:
+        """Unique 64-bit hashes of the word k-shingles (one shingle if fewer words)."""
+        if not ws:
+            return np.empty(0, dtype=np.uint64)
+        h = self.word_hashes(ws)
+        k = min(self.params.shingle, len(ws))
+        n = len(ws) - k + 1
+        s = h[:n].copy()
+        for j in range(1, k):  # polynomial combination, then one strong mix
+            s *= self._mult
+            s += h[j : j + n]
+        s = _mix64(s ^ np.uint64(k))
+        return np.unique(s)
+
+    def signature(self, shingles: np.ndarray) -> np.ndarray:
+        """MinHash signature (num_perm,) uint32 of a non-empty array of shingle hashes."""
+        sig: np.ndarray | None = None
+        for i in range(0, len(shingles), _CHUNK):
+            hv = self._a * shingles[None, i : i + _CHUNK]  # (num_perm, chunk), wraps mod 2**64
+            hv += self._b
+            hv >>= np.uint64(32)
+            m = hv.min(axis=1)
+            sig = m if sig is None else np.minimum(sig, m)
+        assert sig is not None, "signature of an empty shingle set"
+        return sig.astype(np.uint32)
+
+    def __call__(self, body: str) -> Fingerprint:
+        ws = words(body)
+        ch = content_hash_of_words(ws)
+        if not ws:
+            return Fingerprint(ch, 0, 0, None, self.params)
+        with np.errstate(over="ignore"):
+            sh = self.shingle_hashes(ws)
+            sig = self.signature(sh)
+        return Fingerprint(ch, len(ws), int(len(sh)), sig, self.params)
+
+
+def jaccard_estimate(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of the shingle sets behind two signatures."""
+    return float(np.count_nonzero(a == b)) / len(a)
