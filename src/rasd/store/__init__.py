@@ -95,28 +95,90 @@ class Store:
         self.save_many([doc])
 
     def save_many(self, docs: Iterable[Document]) -> int:
-        """Store documents (one transaction). Re-saving a document replaces its rows."""
-        n = 0
+        """Store documents in one transaction, with one statement per table (executemany).
+        Re-saving a document replaces its rows; its arrival order (``seq``) is kept."""
+        docs = list({d.id: d for d in docs}.values())  # the last version of a repeated id wins
+        if not docs:
+            return 0
+        ids = [d.id for d in docs]
+        now = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
         with self.engine.begin() as conn:
-            next_seq = None
+            old = {}
+            for chunk in _chunks(ids, 500):
+                old.update(conn.execute(
+                    sa.select(S.documents.c.id, S.documents.c.seq).where(S.documents.c.id.in_(chunk))
+                ).all())
+            next_seq = (conn.execute(sa.select(sa.func.max(S.documents.c.seq))).scalar() or 0) + 1
+            for chunk in _chunks(ids, 500):
+                for t in S.CHILD_TABLES:
+                    conn.execute(t.delete().where(t.c.doc_id.in_(chunk)))
+                conn.execute(S.documents.delete().where(S.documents.c.id.in_(chunk)))
+                if self.dialect == "sqlite":
+                    conn.execute(sa.text(
+                        "DELETE FROM documents_fts WHERE doc_id IN (" + ",".join(f":p{i}" for i in range(len(chunk))) + ")"
+                    ), {f"p{i}": v for i, v in enumerate(chunk)})
+            doc_rows, mention_rows, event_rows, quote_rows, cited_rows, fts_rows = [], [], [], [], [], []
+            actor_rows: dict[str, dict[str, Any]] = {}
             for doc in docs:
-                if next_seq is None:
-                    next_seq = (conn.execute(sa.select(sa.func.max(S.documents.c.seq))).scalar() or 0) + 1
-                old_seq = conn.execute(sa.select(S.documents.c.seq).where(S.documents.c.id == doc.id)).scalar()
-                seq = old_seq if old_seq is not None else next_seq
-                if old_seq is None:
-                    next_seq += 1
-                self._write(conn, doc, seq)
-                n += 1
-        return n
+                seq = old.get(doc.id)
+                if seq is None:
+                    seq, next_seq = next_seq, next_seq + 1
+                doc_rows.append(self._document_row(doc, seq, now))
+                for a in doc.actors:
+                    actor_rows[a.id] = dict(id=a.id, name=a.name, name_ar=a.name_ar, kind=a.kind,
+                                            country=a.country, code=a.code)
+                    mention_rows += [dict(doc_id=doc.id, actor_id=a.id, start_char=m.start, end_char=m.end, text=m.text)
+                                     for m in a.mentions]
+                coder = next((k for k in doc.provenance if k.startswith("events.")), None)
+                event_rows += [
+                    dict(doc_id=doc.id, idx=i, source=e.source, source_actor=e.source_actor, target=e.target,
+                         target_actor=e.target_actor, cameo=e.cameo, plover=e.plover, mode=e.mode,
+                         goldstein=float(e.goldstein), quad_class=int(e.quad_class), date=e.date,
+                         negated=bool(e.negated), hypothetical=bool(e.hypothetical), sentence=e.sentence,
+                         start_char=e.start, end_char=e.end, coder=e.meta.get("coder") or coder,
+                         meta={k: v for k, v in e.meta.items() if _jsonable(v)})
+                    for i, e in enumerate(doc.events)
+                ]
+                quote_rows += [
+                    dict(doc_id=doc.id, idx=i, speaker=q.speaker, speaker_country=q.speaker_country, text=q.text,
+                         start_char=q.start, end_char=q.end)
+                    for i, q in enumerate(doc.quotes)
+                ]
+                cited_rows += [dict(doc_id=doc.id, name=c) for c in doc.cited_sources]
+                fts_rows.append(dict(doc_id=doc.id, title=search_key(doc.title or ""), body=search_key(doc.body),
+                                     stems=stems_key((doc.title or "") + "\n" + doc.body)))
+            conn.execute(S.documents.insert(), doc_rows)
+            if actor_rows:
+                existing: set[str] = set()
+                keys = list(actor_rows)
+                for chunk in _chunks(keys, 500):
+                    existing.update(conn.execute(sa.select(S.actors.c.id).where(S.actors.c.id.in_(chunk))).scalars())
+                new = [r for k, r in actor_rows.items() if k not in existing]
+                if new:
+                    conn.execute(S.actors.insert(), new)
+                upd = [{**r, "_id": r["id"]} for k, r in actor_rows.items() if k in existing]
+                if upd:
+                    conn.execute(
+                        S.actors.update().where(S.actors.c.id == sa.bindparam("_id")).values(
+                            name=sa.bindparam("name"), name_ar=sa.bindparam("name_ar"), kind=sa.bindparam("kind"),
+                            country=sa.bindparam("country"), code=sa.bindparam("code")),
+                        upd,
+                    )
+            for table, rows in ((S.mentions, mention_rows), (S.events, event_rows), (S.quotes, quote_rows),
+                                (S.cited_sources, cited_rows)):
+                if rows:
+                    conn.execute(table.insert(), rows)
+            if self.dialect == "sqlite":
+                conn.execute(sa.text(
+                    "INSERT INTO documents_fts (doc_id, title, body, stems) VALUES (:doc_id, :title, :body, :stems)"
+                ), fts_rows)
+        return len(docs)
 
-    def _write(self, conn, doc: Document, seq: int) -> None:
-        for t in S.CHILD_TABLES:
-            conn.execute(t.delete().where(t.c.doc_id == doc.id))
-        conn.execute(S.documents.delete().where(S.documents.c.id == doc.id))
+    @staticmethod
+    def _document_row(doc: Document, seq: int, now: str) -> dict[str, Any]:
         dd = doc.meta.get("dedup") or {}
         meta = {k: v for k, v in doc.meta.items() if k not in ("dedup", "appended") and _jsonable(v)}
-        conn.execute(S.documents.insert().values(
+        return dict(
             id=doc.id, seq=seq, input_id=doc.input_id, source=doc.source, url=doc.url,
             outlet=doc.outlet, title=doc.title, published=_iso(doc.published), language=doc.language,
             raw_format=doc.raw_format, raw=doc.raw, body=doc.body,
@@ -126,50 +188,8 @@ class Store:
             near_duplicates=[n.to_dict() for n in doc.near_duplicates],
             cited_sources=list(doc.cited_sources),
             content_hash=dd.get("content_hash"), minhash=dd.get("minhash"),
-            provenance=dict(doc.provenance), meta=meta,
-            analyzed_at=_dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
-        ))
-        for a in doc.actors:
-            row = dict(id=a.id, name=a.name, name_ar=a.name_ar, kind=a.kind, country=a.country, code=a.code)
-            exists = conn.execute(sa.select(S.actors.c.id).where(S.actors.c.id == a.id)).scalar()
-            if exists is None:
-                conn.execute(S.actors.insert().values(**row))
-            else:
-                conn.execute(S.actors.update().where(S.actors.c.id == a.id).values(**row))
-        mention_rows = [
-            dict(doc_id=doc.id, actor_id=a.id, start_char=m.start, end_char=m.end, text=m.text)
-            for a in doc.actors for m in a.mentions
-        ]
-        if mention_rows:
-            conn.execute(S.mentions.insert(), mention_rows)
-        coder = next((f"{k}" for k in doc.provenance if k.startswith("events.")), None)
-        event_rows = [
-            dict(doc_id=doc.id, idx=i, source=e.source, source_actor=e.source_actor, target=e.target,
-                 target_actor=e.target_actor, cameo=e.cameo, plover=e.plover, mode=e.mode,
-                 goldstein=float(e.goldstein), quad_class=int(e.quad_class), date=e.date,
-                 negated=bool(e.negated), hypothetical=bool(e.hypothetical), sentence=e.sentence,
-                 start_char=e.start, end_char=e.end, coder=coder,
-                 meta={k: v for k, v in e.meta.items() if _jsonable(v)})
-            for i, e in enumerate(doc.events)
-        ]
-        if event_rows:
-            conn.execute(S.events.insert(), event_rows)
-        quote_rows = [
-            dict(doc_id=doc.id, idx=i, speaker=q.speaker, speaker_country=q.speaker_country, text=q.text,
-                 start_char=q.start, end_char=q.end)
-            for i, q in enumerate(doc.quotes)
-        ]
-        if quote_rows:
-            conn.execute(S.quotes.insert(), quote_rows)
-        if doc.cited_sources:
-            conn.execute(S.cited_sources.insert(), [dict(doc_id=doc.id, name=s) for s in doc.cited_sources])
-        if self.dialect == "sqlite":
-            conn.exec_driver_sql("DELETE FROM documents_fts WHERE doc_id = ?", (doc.id,))
-            conn.exec_driver_sql(
-                "INSERT INTO documents_fts (doc_id, title, body, stems) VALUES (?, ?, ?, ?)",
-                (doc.id, search_key(doc.title or ""), search_key(doc.body),
-                 stems_key((doc.title or "") + "\n" + doc.body)),
-            )
+            provenance=dict(doc.provenance), meta=meta, analyzed_at=now,
+        )
 
     # -- reading --------------------------------------------------------------
     def dedup_records(self) -> Iterator[tuple[str, str | None, bytes | None]]:
@@ -392,6 +412,11 @@ class Store:
             d = self.get(i)
             if d is not None:
                 yield d
+
+
+def _chunks(seq: list, n: int):
+    for i in range(0, len(seq), n):
+        yield seq[i:i + n]
 
 
 def _jsonable(v: Any) -> bool:

@@ -1,0 +1,95 @@
+"""Whole-pipeline benchmark: clean → dedup → actors → events → quotes → store, articles/s on one core.
+
+Prints docs/s (CPU time of this process) for the default pipeline, for the pipeline with the learned
+event classifier (when its stage is registered), and for a plain tokenisation pass over the same
+texts, in the same run, with the ratio of each to the baseline.
+
+    python bench/events.py             # 400 articles of ~3,000 characters
+    python bench/events.py --n 2000 --chars 3000
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+import rasd
+from rasd.api import Options
+from rasd.ingest import iter_inputs
+from rasd.pipeline import default_config, registry
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def corpus(n: int, chars: int, seed: int = 7) -> list[str]:
+    """Articles of about ``chars`` characters built from the demo corpus (our own texts): each one a
+    shuffled mix of paragraphs with a unique line, so dedup sees distinct documents."""
+    paras: list[str] = []
+    for item in iter_inputs([ROOT / "demo" / "corpus"]):
+        if isinstance(item, rasd.Document) and item.raw_format == "text":
+            paras += [p for p in item.raw.splitlines() if len(p.split()) >= 12]
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        buf: list[str] = []
+        while sum(map(len, buf)) < chars:
+            buf.append(rng.choice(paras))
+        buf.append(f"وقال مصدر مطلع في اتصال رقم {i} إن المشاورات ستتواصل خلال الأيام المقبلة.")
+        out.append("\n".join(buf))
+    return out
+
+
+def cpu() -> float:
+    return time.process_time()
+
+
+def run_pipeline(texts: list[str], options: Options) -> float:
+    with tempfile.TemporaryDirectory() as d:
+        store = rasd.open_store(Path(d) / "bench.db")
+        items = [{"id": f"b{i}", "text": t, "published": "2024-06-19"} for i, t in enumerate(texts)]
+        t0 = cpu()
+        s = rasd.analyze_into(items, store, options=options)
+        el = cpu() - t0
+        assert s.documents >= len(texts) and not s.errors, s.errors[:3]
+        store.close()
+    return el
+
+
+def baseline(texts: list[str]) -> float:
+    word = re.compile(r"\w+")
+    t0 = cpu()
+    n = 0
+    for t in texts:
+        n += len(word.findall(t))
+    assert n > 0
+    return cpu() - t0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=400)
+    ap.add_argument("--chars", type=int, default=3000)
+    a = ap.parse_args()
+    texts = corpus(a.n, a.chars)
+    run_pipeline(texts[:20], Options())  # warm-up: load models and dictionaries
+    base = baseline(texts)
+    rows = [("tokenise (baseline)", base)]
+    rows.append(("pipeline, default", run_pipeline(texts, Options())))
+    if "events.classify.v1" in registry():
+        stages = list(default_config()["pipeline"]["stages"])
+        if "events.classify.v1" not in stages:
+            stages.insert(stages.index("events.code.v1") + 1, "events.classify.v1")
+        rows.append(("pipeline + learned classifier", run_pipeline(texts, Options(overrides={"pipeline": {"stages": stages}}))))
+    print(f"{a.n} articles of ~{a.chars} characters; CPU time of one process")
+    print(f"{'run':34s} {'seconds':>8s} {'docs/s':>9s} {'x baseline time':>16s}")
+    for name, el in rows:
+        print(f"{name:34s} {el:8.2f} {a.n / el:9.1f} {el / base:16.1f}")
+    print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,596 @@
+"""Actor matcher: one Aho-Corasick pass over the folded text, then clitic and boundary checks,
+longest match, precision guards, role phrases resolved by date, institutions, nisba, short names.
+
+How a document is read (all offsets map back to ``doc.body``):
+
+1. ``body`` is normalised (:func:`rasd.normalize.normalize`) and folded one-to-one (غ→ج …).
+2. Every KB form is a key of one automaton: names, aliases, nisba inflections, role titles,
+   institution heads and stop phrases. A form with the article (الصين) is stored without it and
+   must be preceded by an article-bearing clitic prefix (ال وال بال لل …); a bare form (روسيا)
+   by a bare prefix (و ف ب ل ك and their combinations); a nisba by either.
+3. Overlapping candidates: the longest wins (كوريا الشمالية before كوريا; stop phrases such as
+   المحيط الهندي win over الهندي and produce nothing).
+4. Title + nisba/state/organisation → the person holding that office at the document's date
+   (``meta["via"] = "role"``), or the person named right after it. ``نظيره`` + nisba → the holder
+   of the antecedent's office in that state. Institution head + nisba → a state organisation.
+5. Guarded forms (common words) are kept only with support; forms shared by several entries are
+   resolved to the one the document already names.
+6. Short forms (بوتين، كيم، أون) of the people found resolve to them; a misspelt given name right
+   before a surname joins the mention (فلادمير بوتين).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import ahocorasick
+
+from ..document import Actor, Document, Span
+from ..normalize import normalize
+from .kb import (ANY_PREFIXES, ART_PREFIXES, KB, NOART_PREFIXES, ROLE_GROUPS, Entry, Institution,
+                 Title, fold, fold_same_length)
+
+_WORDCHARS = frozenset(
+    [chr(c) for c in range(0x0621, 0x064B)] + [chr(c) for c in range(0x0671, 0x06D4)]
+    + list("abcdefghijklmnopqrstuvwxyz0123456789")
+)
+_TOKEN = re.compile(r"[\u0621-\u064a\u0671-\u06d3a-z0-9]+")
+
+NO, REQ, ANY = 0, 1, 2
+_SKIP_BACK = frozenset(" :\"'(«-–—")
+_SEP = frozenset(" ,،")
+_ALLOWED = {NO: NOART_PREFIXES, REQ: ART_PREFIXES, ANY: ANY_PREFIXES}
+
+
+@dataclass
+class Payload:
+    kind: str  # entry | nisba | title | inst | stop
+    target: Any  # entry key | country code | Title | (Institution, "head"|"construct")
+    art: int
+    guarded: bool = False
+    short: bool = False
+
+
+@dataclass
+class Cand:
+    ms: int  # mention start (folded text), includes a fused article
+    ks: int  # key start
+    end: int
+    payloads: list[Payload]
+    prefix: str
+
+
+@dataclass
+class Found:
+    """A resolved mention before grouping into actors."""
+
+    key: str
+    start: int  # folded offsets
+    end: int
+    via: str
+    entry: Entry | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _credit(t: str, start: int, end: int) -> bool:
+    """A source credit: the name alone in parentheses "(العربية)" or alone on its line."""
+    ls = t.rfind("\n", 0, start) + 1
+    le = t.find("\n", end)
+    le = len(t) if le < 0 else le
+    before, after = t[ls:start].strip(" -–—:"), t[end:le].strip(" .")
+    if not before and not after:
+        return True
+    b, a = t[max(0, start - 4):start].rstrip(), t[end:end + 4].lstrip()
+    return b.endswith("(") and a.startswith(")")
+
+
+def _art_key(form: str) -> tuple[str, int]:
+    f = fold(form)
+    if f.startswith("ال") and len(f) > 4:
+        return f[2:], REQ
+    return f, NO
+
+
+def _edit1(a: str, b: str) -> bool:
+    """True when a and b differ by at most one insertion, deletion or substitution."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la > lb:
+        a, b, la, lb = b, a, lb, la
+    i = 0
+    while i < la and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        return a[i + 1:] == b[i + 1:]
+    return a[i:] == b[i + 1:]
+
+
+class Matcher:
+    """Compiled matcher over a :class:`KB` (build once, reuse for every document)."""
+
+    def __init__(self, kb: KB):
+        self.kb = kb
+        table: dict[str, list[Payload]] = {}
+
+        def add(form: str, p: Payload, art: int | None = None) -> None:
+            if art is None:
+                key, a = _art_key(form)
+            else:
+                key, a = fold(form), art
+            if len(key) < 2:
+                return
+            p.art = a
+            lst = table.setdefault(key, [])
+            for q in lst:
+                if q.kind == p.kind and q.target == p.target and q.art == p.art:
+                    q.guarded = q.guarded and p.guarded
+                    return
+            lst.append(p)
+            # spacing variant: a multiword name also matches written as one word (بيونغيانغ)
+            if " " in key and p.kind == "entry" and not p.short:
+                joined = key.replace(" ", "")
+                jl = table.setdefault(joined, [])
+                if not any(q.kind == p.kind and q.target == p.target for q in jl):
+                    jl.append(Payload(p.kind, p.target, a, p.guarded))
+
+        for e in kb.entries.values():
+            for f in e.aliases:
+                add(f, Payload("entry", e.key, NO))
+            for f in e.guarded:
+                add(f, Payload("entry", e.key, NO, guarded=True))
+            for f in e.short:
+                if e.kind == "person":
+                    add(f, Payload("entry", e.key, NO, short=True))
+        for form, code in kb.nisba.items():
+            add(form, Payload("nisba", code, ANY), ANY)
+        for form, code in kb.nisba_def.items():
+            add(form, Payload("nisba", code, REQ), REQ)
+        for t in kb.titles:
+            add(t.form, Payload("title", t, NO))
+        for inst in kb.institutions.values():
+            for h in inst.heads:
+                add(h, Payload("inst", (inst, "head"), NO))
+            for h in inst.construct:
+                add(h, Payload("inst", (inst, "construct"), NO))
+        for s in kb.stop:
+            add(s, Payload("stop", None, NO))
+            add(s, Payload("stop", None, ANY), ANY)
+
+        self.keys: list[str] = []
+        self.payloads: list[list[Payload]] = []
+        A = ahocorasick.Automaton()
+        for key, lst in table.items():
+            A.add_word(key, len(self.keys))
+            self.keys.append(key)
+            self.payloads.append(lst)
+        A.make_automaton()
+        self.automaton = A
+        self.media_cues = kb.cues.get("media", set())
+        self.former = kb.cues.get("former", set())
+        self.qual = kb.cues.get("qual", set())
+        self.collective = kb.cues.get("collective", set())
+        # first-name variants of each person
+        self.first_names: dict[str, set[str]] = {}
+        for e in kb.entries.values():
+            if e.kind != "person":
+                continue
+            fs: set[str] = set()
+            for f in e.first_names:
+                ff = fold(f)
+                fs.add(ff)
+                fs |= kb.first_names.get(ff, set())
+            self.first_names[e.key] = fs
+
+    # ------------------------------------------------------------------------------------
+    def candidates(self, t: str) -> list[Cand]:
+        out: list[Cand] = []
+        keys, pls = self.keys, self.payloads
+        n = len(t)
+        W = _WORDCHARS
+        for end_idx, kid in self.automaton.iter(t):
+            end = end_idx + 1
+            if end < n and t[end] in W:
+                continue
+            key = keys[kid]
+            ks = end - len(key)
+            ts = ks
+            while ts > 0 and t[ts - 1] in W and ks - ts <= 4:
+                ts -= 1
+            if ts > 0 and t[ts - 1] in W:
+                continue
+            prefix = t[ts:ks]
+            ok = [p for p in pls[kid] if prefix in _ALLOWED[p.art]]
+            if not ok:
+                continue
+            ms = ks - 2 if prefix in ART_PREFIXES else ks
+            out.append(Cand(ms, ks, end, ok, prefix))
+        return out
+
+    @staticmethod
+    def select(cands: list[Cand], n: int) -> list[Cand]:
+        taken = bytearray(n + 1)
+        chosen = []
+        for c in sorted(cands, key=lambda c: (-(c.end - c.ms), c.ms)):
+            if any(taken[c.ms:c.end]):
+                continue
+            taken[c.ms:c.end] = b"\x01" * (c.end - c.ms)
+            chosen.append(c)
+        chosen.sort(key=lambda c: c.ms)
+        return chosen
+
+    # ------------------------------------------------------------------------------------
+    def match(self, body: str, date: _dt.date) -> list[Actor]:
+        kb = self.kb
+        nt = normalize(body)
+        t = fold_same_length(nt.text)
+        chosen = [c for c in self.select(self.candidates(t), len(t))
+                  if not any(p.kind == "stop" for p in c.payloads)]
+        found: list[Found] = []
+        consumed: set[int] = set()  # indices of chosen candidates used inside a phrase
+        n = len(chosen)
+
+        def gap(i: int, j: int) -> str:
+            return t[chosen[i].end:chosen[j].ms]
+
+        def first(c: Cand, kind: str) -> Payload | None:
+            for p in c.payloads:
+                if p.kind == kind:
+                    return p
+            return None
+
+        def next_word(pos: int) -> str:
+            m = _TOKEN.search(t, pos)
+            if not m or t[pos:m.start()].strip():
+                return ""
+            return m.group()
+
+        def prev_word(pos: int) -> str:
+            j = pos
+            while j > 0 and t[j - 1] in _SKIP_BACK:
+                j -= 1
+            k = j
+            while k > 0 and t[k - 1] in _WORDCHARS:
+                k -= 1
+            return t[k:j]
+
+        # -- institutions (head + nisba / construct + state / head + في + state) ------------
+        inst_found: list[tuple[int, Found]] = []
+        for i, c in enumerate(chosen):
+            p = first(c, "inst")
+            if p is None or i + 1 >= n:
+                continue
+            inst, how = p.target
+            nxt = chosen[i + 1]
+            g = gap(i, i + 1).strip()
+            code = None
+            if how == "head" and g == "":
+                q = first(nxt, "nisba")
+                if q is not None:
+                    code = q.target
+            if code is None and (how == "construct" and g == "" or how == "head" and g == "في"):
+                q = first(nxt, "entry")
+                e = kb.entries.get(q.target) if q else None
+                if e is not None and e.kind == "country" and (nxt.prefix in ("", "ال") or g == "في"):
+                    code = e.key
+            if code is None:
+                continue
+            name, ekey = kb.institution_name(inst, code)
+            key = ekey or f"{code}.{inst.id}"
+            f = Found(key, c.ms, nxt.end, "institution", kb.entries.get(key),
+                      {"name": name, "country": code, "code": code + inst.sector})
+            found.append(f)
+            inst_found.append((i, f))
+            consumed.update((i, i + 1))
+        # bare heads ("وزارة الدفاع") refer back to the last qualified mention of that institution
+        last_inst: dict[str, Found] = {}
+        inst_at = {i: f for i, f in inst_found}
+        for i, c in enumerate(chosen):
+            if i in inst_at:
+                f = inst_at[i]
+                last_inst[f.key.rsplit(".", 1)[-1] if f.entry is None else f.key] = f
+                continue
+            p = first(c, "inst")
+            if p is None or i in consumed:
+                continue
+            inst, how = p.target
+            if not inst.bare or how != "head" or " " not in fold(t[c.ks:c.end]):
+                continue
+            ref = None
+            for f in reversed([f for j, f in inst_found if j < i]):
+                if f.extra.get("code", "").endswith(inst.sector) and (
+                        f.key.endswith("." + inst.id) or kb.institution_names.get((inst.id, f.extra["country"])) == "=" + f.key):
+                    ref = f
+                    break
+            if ref is not None:
+                found.append(Found(ref.key, c.ms, c.end, "coref", ref.entry, dict(ref.extra)))
+                consumed.add(i)
+
+        # -- entity mentions (first pass: unambiguous, unguarded) ------------------------------
+        present: dict[str, int] = {}
+        present_countries: set[str] = set()
+        pending: list[tuple[int, Cand, list[Payload]]] = []
+        for i, c in enumerate(chosen):
+            if i in consumed:
+                continue
+            ents = [p for p in c.payloads if p.kind == "entry"]
+            if not ents:
+                continue
+            if len(ents) == 1 and not ents[0].guarded and not ents[0].short:
+                e = kb.entries[ents[0].target]
+                found.append(Found(e.key, c.ms, c.end, "alias", e))
+                consumed.add(i)
+                present[e.key] = present.get(e.key, 0) + 1
+                if e.country:
+                    present_countries.add(e.country)
+            else:
+                pending.append((i, c, ents))
+        for f in found:
+            if f.extra.get("country"):
+                present_countries.add(f.extra["country"])
+
+        # -- role phrases -----------------------------------------------------------------------
+        persons_seq: list[Found] = [f for f in found if f.entry is not None and f.entry.kind == "person"]
+        role_found: list[Found] = []
+        for i, c in enumerate(chosen):
+            p = first(c, "title")
+            if p is None or i + 1 >= n or i in consumed:
+                continue
+            title: Title = p.target
+            if title.qualifier == "nisba" and p.art == NO and c.prefix not in ART_PREFIXES and \
+                    fold(t[c.ks:c.end]).split()[0] in ("رئيس", "وزير", "وزيره", "زعيم", "ملك", "عاهل", "امير"):
+                # an indefinite title before a nisba is descriptive ("رئيس روسي سابق") unless construct
+                pass
+            j = i + 1
+            nxt = chosen[j]
+            g = gap(i, j).strip()
+            of = None
+            if title.qualifier in ("nisba",) and g == "":
+                q = first(nxt, "nisba")
+                if q is not None and (nxt.prefix in ART_PREFIXES) == (c.prefix in ART_PREFIXES or title.role == "counterpart"):
+                    of = q.target
+            elif title.qualifier == "construct" and g == "":
+                q = first(nxt, "entry")
+                e = kb.entries.get(q.target) if q else None
+                if e is not None and e.kind == "country" and nxt.prefix in ("", "ال"):
+                    of = e.key
+            elif title.qualifier == "of" and g in ("", "ل"):
+                q = first(nxt, "entry")
+                if q is not None and kb.entries[q.target].kind in ("organization", "country", "group"):
+                    of = q.target
+                else:
+                    for jj, f in inst_found:
+                        if jj == j:
+                            of = f.key if f.entry is not None else f"{f.extra['country']}.{f.key.rsplit('.', 1)[-1]}"
+                            break
+            if of is None:
+                continue
+            end = nxt.end
+            # skip qualifiers (الجديدة، الحالي); a "former" marker blocks the date resolution
+            w = next_word(end)
+            former = False
+            while w and (w in self.qual or w in self.former):
+                former = former or w in self.former
+                end = t.index(w, end) + len(w)
+                w = next_word(end)
+            # the phrase is consumed whatever happens (it is a description, not the state)
+            if title.qualifier != "of" and first(nxt, "entry") is None:
+                consumed.add(j)
+            if former:
+                continue
+            # a person named right after the role phrase is its holder
+            after = None
+            for k in range(j + 1, min(j + 3, n)):
+                if chosen[k].ms >= end and not t[end:chosen[k].ms].strip(" ,،"):
+                    q = first(chosen[k], "entry")
+                    if q is not None and kb.entries[q.target].kind == "person":
+                        after = kb.entries[q.target]
+                    break
+            if after is None and i > 0 and title.role != "counterpart" and not t[chosen[i - 1].end:c.ms].strip(" ,،"):
+                q = first(chosen[i - 1], "entry")
+                if q is not None and kb.entries[q.target].kind == "person":
+                    after = kb.entries[q.target]  # apposition before: "ماو نينغ، المتحدث باسم ..."
+            holder = None
+            if after is not None:
+                holder = after.key
+            elif title.role == "counterpart":
+                ante = None
+                for f in reversed(persons_seq):
+                    if f.start < c.ms:
+                        ante = f
+                        break
+                if ante is not None:
+                    groups = {ROLE_GROUPS.get(r.role, r.role): r.role for r in kb.roles_of(ante.key, date)}
+                    for grp, role in groups.items():
+                        roles = [role] + [r for r, g2 in ROLE_GROUPS.items() if g2 == grp and r != role]
+                        for r in roles:
+                            hs = kb.holders(r, of, date)
+                            if hs:
+                                holder = hs[0]
+                                break
+                        if holder:
+                            break
+            else:
+                hs = kb.holders(title.role, of, date)
+                if not hs and title.role == "president":
+                    for r in ("leader", "head_of_state"):
+                        hs = kb.holders(r, of, date)
+                        if hs:
+                            break
+                inner = [h for h in hs if h in present]
+                holder = (inner or hs or [None])[0]
+            if holder is None:
+                continue
+            e = kb.entries.get(holder)
+            f = Found(holder, c.ms, end, "role", e, {"role": title.role, "of": of})
+            role_found.append(f)
+            persons_seq.append(f)
+            persons_seq.sort(key=lambda x: x.start)
+            consumed.add(i)
+            if first(nxt, "entry") is not None and title.qualifier == "of":
+                pass  # the organisation keeps its own mention
+        found.extend(role_found)
+        for f in role_found:
+            present[f.key] = present.get(f.key, 0) + 1
+
+        # -- nisba standing for the state -------------------------------------------------------
+        for i, c in enumerate(chosen):
+            if i in consumed:
+                continue
+            p = first(c, "nisba")
+            if p is None or first(c, "entry") is not None or first(c, "title") is not None:
+                continue
+            pw = prev_word(c.ms)
+            if pw and (pw in self.kb.geo_nouns or any(pw[len(x):] in self.kb.geo_nouns for x in ("و", "ب", "ل", "ف") if pw.startswith(x))):
+                continue
+            e = kb.country_entry(p.target)
+            if e is None:
+                continue
+            ms = c.ms
+            head = self._collective_head(pw)
+            if head:
+                k = c.ms
+                while k > 0 and t[k - 1] in _SKIP_BACK:
+                    k -= 1
+                if t[k - len(pw):k] == pw:
+                    ms = k - len(head)
+            elif e.kind == "group" and not (c.prefix in ART_PREFIXES and t[c.ks:c.end].endswith(("يون", "يين"))):
+                continue  # a bloc nisba (غربي، أوروبي) stands for the bloc only after a collective noun
+            found.append(Found(e.key, ms, c.end, "nisba", e))
+            consumed.add(i)
+            present_countries.add(e.key)
+
+        # -- guarded / ambiguous / short forms ---------------------------------------------------
+        for key in list(present):
+            e = kb.entries.get(key)
+            if e and e.country:
+                present_countries.add(e.country)
+        for f in found:
+            present.setdefault(f.key, 0)
+        for i, c, ents in pending:
+            if i in consumed:
+                continue
+            choice = None
+            if len(ents) > 1:
+                keys = [p.target for p in ents]
+                inner = [k for k in keys if k in present]
+                if not inner:
+                    inner = [k for k in keys if kb.entries[k].kind == "city" and kb.entries[k].country in present_countries]
+                if len(inner) > 1:  # the one named most recently before this mention
+                    last = {k: max((f.start for f in found if f.key == k and f.start < c.ms), default=-1)
+                            for k in inner}
+                    best = max(inner, key=lambda k: last[k])
+                    if last[best] >= 0:
+                        inner = [best]
+                if len(inner) == 1:
+                    choice = inner[0]
+                elif not inner:
+                    states = [k for k in keys if kb.entries[k].kind == "country" and not any(p.short or p.guarded for p in ents if p.target == k)]
+                    if len(states) == 1:
+                        choice = states[0]
+                via = "ambiguous"
+            else:
+                p = ents[0]
+                e = kb.entries[p.target]
+                via = "shortname" if p.short else "alias"
+                if p.short:
+                    if p.target in present:
+                        choice = p.target
+                elif p.guarded:
+                    pw = prev_word(c.ms)
+                    if p.target in present or ("media" in e.flags and (pw in self.media_cues or c.prefix in ("ل",)
+                                                                       or _credit(t, c.ms, c.end))) \
+                            or (e.kind == "country" and e.key in present_countries) \
+                            or (e.kind in ("city", "person", "organization") and "media" not in e.flags
+                                and e.country in present_countries and e.country != e.key):
+                        choice = p.target
+                        via = "guarded"
+            if choice is None:
+                continue
+            e = kb.entries[choice]
+            found.append(Found(e.key, c.ms, c.end, via, e))
+            consumed.add(i)
+
+        # -- short forms of the people found, given names glued to surnames ------------------------
+        found = self._extend_given_names(t, found)
+        return self._to_actors(body, nt, found)
+
+    def _collective_head(self, word: str) -> str:
+        """The collective noun in ``word`` (clitics removed), or "" (الدول، وللشركاء …)."""
+        if not word:
+            return ""
+        for pre in ("", "و", "ف"):  # fused article: للشركاء = ل + الشركاء (kept whole)
+            if word.startswith(pre + "لل") and "ال" + word[len(pre) + 2:] in self.collective:
+                return word[len(pre):]
+        for pre in ("", "و", "ف", "ل", "ب", "ول", "وب"):
+            if word.startswith(pre) and word[len(pre):] in self.collective:
+                return word[len(pre):]
+        return ""
+
+    def _extend_given_names(self, t: str, found: list[Found]) -> list[Found]:
+        starts = {(f.start, f.end) for f in found}
+        for f in found:
+            e = f.entry
+            if e is None or e.kind != "person" or f.via == "role":
+                continue
+            names = self.first_names.get(e.key)
+            if not names:
+                continue
+            j = f.start
+            k = j
+            while k > 0 and t[k - 1] == " ":
+                k -= 1
+            if k == j:
+                continue
+            s = k
+            while s > 0 and t[s - 1] in _WORDCHARS:
+                s -= 1
+            word = t[s:k]
+            if len(word) < 4 or word in names:
+                if word in names:
+                    if not any(a <= s < b for a, b in starts):
+                        f.start = s
+                continue
+            if any(_edit1(word, nm) for nm in names if abs(len(nm) - len(word)) <= 1 and len(nm) >= 4):
+                if not any(a <= s < b for a, b in starts):
+                    f.start = s
+                    f.extra["given_name"] = "fuzzy"
+        return found
+
+    def _to_actors(self, body: str, nt, found: list[Found]) -> list[Actor]:
+        kb = self.kb
+        actors: dict[str, Actor] = {}
+        seen_spans: dict[str, set[tuple[int, int]]] = {}
+        for f in sorted(found, key=lambda f: f.start):
+            s, e_ = nt.to_original(f.start, f.end)
+            text = body[s:e_]
+            if not text.strip():
+                continue
+            a = actors.get(f.key)
+            if a is None:
+                e = f.entry
+                if e is not None:
+                    a = Actor(name=e.name, kind=e.kind, name_ar=e.name_ar, country=e.country,
+                              code=e.code, key=e.key)
+                else:
+                    a = Actor(name=f.extra.get("name", f.key), kind="organization", name_ar=text,
+                              country=f.extra.get("country"), code=f.extra.get("code"), key=f.key)
+                a.meta = {"via": {}, "source": e.source if e is not None else "institution"}
+                actors[f.key] = a
+                seen_spans[f.key] = set()
+            if (s, e_) in seen_spans[f.key]:
+                continue
+            seen_spans[f.key].add((s, e_))
+            a.mentions.append(Span(s, e_, text))
+            a.meta["via"][f.via] = a.meta["via"].get(f.via, 0) + 1
+            if f.via == "role":
+                a.meta.setdefault("roles", []).append({"start": s, "end": e_, **{k: v for k, v in f.extra.items()}})
+        out = list(actors.values())
+        for a in out:
+            a.mentions.sort(key=lambda m: (m.start, m.end))
+        out.sort(key=lambda a: a.mentions[0].start)
+        return out

@@ -1,0 +1,447 @@
+"""Statistical Arabic named-entity recognition (CRF) with character offsets.
+
+The model (``rasd/data/models/ner/ner.crfsuite``) is a linear-chain CRF trained by
+``scripts/train_ner.py`` on the ANERcorp CAMeL-style train split; see the README beside it for the
+data, the licence and the scores. This module holds the pieces both training and tagging use, so
+the features seen at run time are exactly the features the model was trained on:
+
+- :func:`tokenize` — our own tokenizer: words (letters, digits, diacritics, tatweel) and single
+  punctuation marks, each with its ``(start, end)`` in the input. Clitics are not split off (the
+  features look inside the word instead), so every token maps back onto the text verbatim.
+- :func:`sentence_features` — the CRF features of one token sequence.
+- :func:`find_entities` — ``text -> [Entity(start, end, text, label, score)]`` with labels PER, ORG
+  and LOC (MISC is tagged by the model but dropped here).
+
+The model and the gazetteer are loaded once per process (:func:`get_tagger`).
+"""
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from ..normalize import normalize_text
+
+MODEL_DIR = "data/models/ner"
+MODEL_FILE = "ner.crfsuite"
+GAZETTEER_FILE = "gazetteer.tsv"
+CLITICS_FILE = "clitics.tsv"
+NAMES_FILE = "name_units.tsv"
+
+KEEP_LABELS = frozenset({"PER", "ORG", "LOC"})
+# ANERcorp spells the person type PERS; we expose PER.
+_LABEL_OUT = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
+
+# --------------------------------------------------------------------------- tokenizer
+
+# A word: letters and digits (any script) with the combining marks and tatweel inside Arabic words,
+# and the joiners some keyboards insert. Numbers keep their inner separators (3.5, 1,000, 2023/10).
+_WORD = r"(?:[^\W_]|[\u0610-\u061A\u064B-\u065F\u0670\u0640\u06D6-\u06ED\u200C\u200D])+"
+_NUMBER = r"\d+(?:[.,٫٬/]\d+)+"
+_TOKEN_RE = re.compile(rf"{_NUMBER}|{_WORD}|\S")
+# Sentence ends for tagging: a sequence is cut after these tokens (and at blank lines).
+_SENT_END = frozenset({".", "!", "?", "؟", "…", "۔"})
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words and single punctuation marks with offsets: ``text[t.start:t.end] == t.text``."""
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+
+
+def sentences(text: str, tokens: Sequence[Token] | None = None, max_len: int = 120) -> list[list[Token]]:
+    """Token sequences to tag: cut after sentence-final punctuation, at line breaks and at ``max_len``."""
+    toks = tokenize(text) if tokens is None else tokens
+    out: list[list[Token]] = []
+    cur: list[Token] = []
+    prev_end = 0
+    for t in toks:
+        if cur and "\n" in text[prev_end:t.start]:
+            out.append(cur)
+            cur = []
+        cur.append(t)
+        prev_end = t.end
+        if t.text in _SENT_END or len(cur) >= max_len:
+            out.append(cur)
+            cur = []
+    if cur:
+        out.append(cur)
+    return out
+
+
+# --------------------------------------------------------------------------- resources
+
+def _data_path(name: str) -> Path:
+    return Path(str(resources.files("rasd").joinpath(MODEL_DIR).joinpath(name)))
+
+
+def _read_rows(path: Path) -> Iterable[list[str]]:
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            yield line.split("\t")
+
+
+@dataclass(frozen=True)
+class Clitics:
+    """Proclitic and enclitic strings (normalised), longest first, from ``clitics.tsv``."""
+
+    conj: tuple[str, ...]
+    prep: tuple[str, ...]
+    article: tuple[str, ...]
+    suffix: tuple[str, ...]
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "Clitics":
+        groups: dict[str, list[str]] = {"conj": [], "prep": [], "article": [], "suffix": []}
+        for row in _read_rows(path or _data_path(CLITICS_FILE)):
+            kind, form = row[0].strip(), normalize_text(row[1].strip())
+            if kind in groups and form:
+                groups[kind].append(form)
+        return cls(**{k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in groups.items()})
+
+
+@lru_cache(maxsize=1)
+def default_clitics() -> Clitics:
+    return Clitics.load()
+
+
+def strip_proclitics(word: str, clitics: Clitics | None = None, min_stem: int = 2) -> tuple[str, str]:
+    """Split a normalised word into (proclitics, stem): و/ف, then ب/ل/ك only before ال, then ال.
+
+    لل is ل + ال with the alef dropped (للرئيس). A preposition is not stripped before a bare noun
+    (بغداد, لبنان, كندا stay whole), and nothing is stripped that would leave fewer than
+    ``min_stem`` letters.
+    """
+    c = clitics or default_clitics()
+    pre = ""
+    rest = word
+    for p in c.conj:
+        if rest.startswith(p) and len(rest) - len(p) > min_stem:
+            tail = rest[len(p):]
+            # ف starts many names (فاطمة, فرنسا): strip it only before ال or a preposition + ال
+            if p == "ف" and not any(tail.startswith(x) for x in (*c.article, *(q + a for q in c.prep for a in c.article), "لل")):
+                continue
+            pre, rest = p, tail
+            break
+    for p in c.prep:
+        if not rest.startswith(p):
+            continue
+        tail = rest[len(p):]
+        if p == "ل" and tail.startswith("ل") and len(tail) - 1 >= min_stem:
+            return pre + "لل", tail[1:]
+        for a in c.article:
+            if tail.startswith(a) and len(tail) - len(a) >= min_stem:
+                return pre + p + a, tail[len(a):]
+        break
+    for a in c.article:
+        if rest.startswith(a) and len(rest) - len(a) >= min_stem:
+            return pre + a, rest[len(a):]
+    return pre, rest
+
+
+class Gazetteer:
+    """Normalised names by type (PERS/LOC/ORG); single tokens and multi-token names."""
+
+    def __init__(self, rows: Iterable[tuple[str, str]]):
+        self.single: dict[str, set[str]] = {}
+        self.multi: dict[tuple[str, ...], str] = {}
+        self.max_len = 1
+        for name, typ in rows:
+            toks = tuple(normalize_text(name).split())
+            if not toks:
+                continue
+            if len(toks) == 1:
+                self.single.setdefault(toks[0], set()).add(typ)
+            else:
+                self.multi.setdefault(toks, typ)
+                self.max_len = max(self.max_len, len(toks))
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "Gazetteer":
+        rows = []
+        for row in _read_rows(path or _data_path(GAZETTEER_FILE)):
+            if len(row) >= 2:
+                rows.append((row[0], row[1].strip()))
+        return cls(rows)
+
+    def spans(self, words: Sequence[str], stems: Sequence[str]) -> list[str | None]:
+        """B-/I- type marks of the longest multi-token names in a normalised token sequence."""
+        marks: list[str | None] = [None] * len(words)
+        i, n = 0, len(words)
+        while i < n:
+            hit = 0
+            for k in range(min(self.max_len, n - i), 1, -1):
+                key = tuple(words[i:i + k])
+                typ = self.multi.get(key)
+                if typ is None:
+                    key2 = (stems[i],) + key[1:]
+                    typ = self.multi.get(key2)
+                if typ is not None:
+                    marks[i] = "B-" + typ
+                    for j in range(i + 1, i + k):
+                        marks[j] = "I-" + typ
+                    hit = k
+                    break
+            i += hit or 1
+        return marks
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+class NameUnits:
+    """Personal-name units (given names, surnames) with how often each was seen, from ``name_units.tsv``.
+
+    The feature is the unit's usual role and a frequency bucket, e.g. ``given:100+``.
+    """
+
+    def __init__(self, rows: Iterable[tuple[str, str, int]]):
+        self.marks: dict[str, str] = {}
+        for unit, role, count in rows:
+            key = normalize_text(unit)
+            b = "1" if count <= 1 else "2-9" if count < 10 else "10-99" if count < 100 else "100+"
+            self.marks[key] = f"{role}:{b}"
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "NameUnits":
+        p = path or _data_path(NAMES_FILE)
+        rows = []
+        for row in _read_rows(p):
+            if len(row) >= 3 and row[2].strip().isdigit():
+                rows.append((row[0], row[1].strip(), int(row[2])))
+        return cls(rows)
+
+    def get(self, word: str, stem: str) -> str:
+        return self.marks.get(word) or self.marks.get(stem) or ""
+
+
+@lru_cache(maxsize=1)
+def default_names() -> NameUnits:
+    return NameUnits.load()
+
+
+# --------------------------------------------------------------------------- features
+
+_ARABIC_RE = re.compile(r"[\u0600-\u06FF]")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+
+
+def _shape(tok: str) -> str:
+    if tok.isdigit():
+        return "D"
+    if _ARABIC_RE.search(tok):
+        return "A"
+    if _LATIN_RE.search(tok):
+        return "L" if not tok[:1].isupper() else "LU"
+    if any(ch.isdigit() for ch in tok):
+        return "DX"
+    return "P"
+
+
+def _len_bucket(n: int) -> str:
+    return "1" if n <= 1 else "2" if n == 2 else "3" if n == 3 else "4-5" if n <= 5 else "6+"
+
+
+def token_info(tokens: Sequence[str], gaz: Gazetteer, clitics: Clitics, names: NameUnits) -> list[dict[str, str]]:
+    """Per-token base attributes (normalised word, stem, proclitics, gazetteer marks, shape)."""
+    words = [normalize_text(t) for t in tokens]
+    split = [strip_proclitics(w, clitics) for w in words]
+    stems = [s for _, s in split]
+    multi = gaz.spans(words, stems)
+    info = []
+    for i, w in enumerate(words):
+        pre, stem = split[i]
+        g = gaz.single.get(w) or gaz.single.get(stem) or ()
+        suf = ""
+        for s in clitics.suffix:
+            if stem.endswith(s) and len(stem) - len(s) >= 3:
+                suf = s
+                break
+        info.append(
+            {
+                "w": w,
+                "stem": stem,
+                "pre": pre,
+                "suf": suf,
+                "al": "1" if pre.endswith("ال") or pre.endswith("لل") else "0",
+                "shape": _shape(tokens[i]),
+                "len": _len_bucket(len(stem)),
+                "gs": "|".join(sorted(g)),
+                "gm": multi[i] or "",
+                "nu": names.get(w, stem),
+            }
+        )
+    return info
+
+
+def sentence_features(
+    tokens: Sequence[str],
+    gaz: Gazetteer | None = None,
+    clitics: Clitics | None = None,
+    names: NameUnits | None = None,
+) -> list[list[str]]:
+    """CRF features (as ``name=value`` strings) for every token of one sequence."""
+    gaz = gaz or default_gazetteer()
+    clitics = clitics or default_clitics()
+    names = names or default_names()
+    info = token_info(tokens, gaz, clitics, names)
+    n = len(info)
+    feats: list[list[str]] = []
+    for i, t in enumerate(info):
+        w, stem = t["w"], t["stem"]
+        f = [
+            "b",
+            "w=" + w,
+            "st=" + stem,
+            "pre=" + t["pre"],
+            "suf=" + t["suf"],
+            "al=" + t["al"],
+            "sh=" + t["shape"],
+            "ln=" + t["len"],
+            "p2=" + stem[:2],
+            "p3=" + stem[:3],
+            "s2=" + stem[-2:],
+            "s3=" + stem[-3:],
+            "s1=" + w[-1:],
+            "p4=" + stem[:4],
+            "s4=" + stem[-4:],
+            "ws3=" + w[-3:],
+        ]
+        if t["gs"]:
+            f.append("gs=" + t["gs"])
+        if t["gm"]:
+            f.append("gm=" + t["gm"])
+        if t["nu"]:
+            f.append("nu=" + t["nu"])
+            f.append("nr=" + t["nu"].split(":")[0])
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < n:
+                o = info[j]
+                f.append(f"{d}w=" + o["w"])
+                if d in (-1, 1):
+                    f.append(f"{d}st=" + o["stem"])
+                    f.append(f"{d}al=" + o["al"])
+                    f.append(f"{d}sh=" + o["shape"])
+                    if o["gs"]:
+                        f.append(f"{d}gs=" + o["gs"])
+                    if o["gm"]:
+                        f.append(f"{d}gm=" + o["gm"])
+                    if o["nu"]:
+                        f.append(f"{d}nr=" + o["nu"].split(":")[0])
+            elif d in (-1, 1):
+                f.append(f"{d}w=" + ("<s>" if d < 0 else "</s>"))
+        if i > 0:
+            f.append("bg-=" + info[i - 1]["stem"] + "|" + stem)
+        if i + 1 < n:
+            f.append("bg+=" + stem + "|" + info[i + 1]["stem"])
+        feats.append(f)
+    return feats
+
+
+# --------------------------------------------------------------------------- tagging
+
+@dataclass(frozen=True)
+class Entity:
+    """A named entity: ``text[start:end] == self.text``; label PER, ORG or LOC."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    score: float = 1.0  # lowest per-token marginal probability of the entity's tags
+
+
+def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(first, last+1, type) of each entity in an IOB/IOB2 tag sequence (an I- after O starts one)."""
+    out = []
+    start, typ = None, None
+    for i, tag in enumerate(list(tags) + ["O"]):
+        if tag == "O" or tag.startswith("B-") or (tag.startswith("I-") and tag[2:] != typ):
+            if start is not None:
+                out.append((start, i, typ))
+                start, typ = None, None
+            if tag != "O":
+                start, typ = i, tag[2:]
+    return out
+
+
+class NerTagger:
+    """The CRF model with its gazetteer and clitic lists, loaded once."""
+
+    def __init__(
+        self,
+        model_path: Path | None = None,
+        gazetteer: Gazetteer | None = None,
+        clitics: Clitics | None = None,
+        names: NameUnits | None = None,
+    ):
+        import pycrfsuite  # python-crfsuite (a dependency of sklearn-crfsuite)
+
+        path = Path(model_path) if model_path else _data_path(MODEL_FILE)
+        if not path.exists():
+            raise FileNotFoundError(f"{path}: NER model missing; rebuild it with `python scripts/train_ner.py`")
+        self.model_path = path
+        self.gazetteer = gazetteer or default_gazetteer()
+        self.clitics = clitics or default_clitics()
+        self.names = names or default_names()
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(path))
+        self._lock = threading.Lock()  # a crfsuite tagger holds per-call state
+
+    def tag_tokens(self, tokens: Sequence[str]) -> tuple[list[str], list[float]]:
+        """IOB tags and their marginal probabilities for one token sequence."""
+        if not tokens:
+            return [], []
+        feats = sentence_features(tokens, self.gazetteer, self.clitics, self.names)
+        with self._lock:
+            tags = self._tagger.tag(feats)
+            probs = [self._tagger.marginal(tag, i) for i, tag in enumerate(tags)]
+        return list(tags), probs
+
+    def find_entities(self, text: str, labels: Iterable[str] = KEEP_LABELS) -> list[Entity]:
+        keep = set(labels)
+        out: list[Entity] = []
+        for sent in sentences(text):
+            tags, probs = self.tag_tokens([t.text for t in sent])
+            for a, b, typ in bio_spans(tags):
+                label = _LABEL_OUT.get(typ, typ)
+                if label not in keep:
+                    continue
+                s, e = sent[a].start, sent[b - 1].end
+                out.append(Entity(s, e, text[s:e], label, round(min(probs[a:b]), 4)))
+        return out
+
+
+_DEFAULT: NerTagger | None = None
+_DEFAULT_LOCK = threading.Lock()
+
+
+def get_tagger() -> NerTagger:
+    """The shared tagger of the shipped model (loaded on first use)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        with _DEFAULT_LOCK:
+            if _DEFAULT is None:
+                _DEFAULT = NerTagger()
+    return _DEFAULT
+
+
+def find_entities(text: str, labels: Iterable[str] = KEEP_LABELS) -> list[Entity]:
+    """PER/ORG/LOC entities of ``text`` with character offsets into it (shipped model)."""
+    return get_tagger().find_entities(text, labels)

@@ -1,0 +1,481 @@
+"""People and organisations the knowledge base does not know: stage ``actors.unknown.v1``.
+
+Runs after ``actors.match.v1`` and adds :class:`~rasd.document.Actor` entries for names that no KB
+mention covers:
+
+a. **Descriptor patterns** (``rasd/data/actors/descriptors.tsv``): a descriptor noun, an optional
+   complement (nisba, words with the article, ``باسم``/``في`` + an institution) and then a name —
+   "الدبلوماسي الياباني كينجي ياماموتو", "المتحدث باسم وزارة الدفاع الكورية الجنوبية كيم مين سوك",
+   "أستاذ العلوم السياسية في جامعة القاهرة حسن نافعة" — or a name followed by ``،`` and a descriptor
+   ("ياماموتو، الدبلوماسي الياباني،"). The person gets the country of the first nisba in the
+   descriptor (``KB.country_of_nisba``) and a Latin name by transliteration.
+b. **NER** (:mod:`rasd.actors.ner`): PER and ORG spans that overlap no known mention, kept when they
+   look reliable: at least two words with a confident tag, or the same name tagged again in the
+   document. Country stays None.
+
+After a full name, its last word alone later in the document is the same person (an extra mention).
+Actor fields: ``name`` Latin transliteration, ``name_ar`` the Arabic surface, ``kind`` person or
+organization, ``country`` from the descriptor or None, ``code`` None, ``key`` ``"unk:" + normalised
+Arabic name``, ``meta["via"]`` ``"descriptor"`` or ``"ner"``.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Callable, Sequence
+
+from ..document import Actor, Document, Span
+from ..normalize import normalize, normalize_text
+from ..pipeline import RunContext, register_stage
+from . import ner
+from .translit import rules_transliterate, transliterate_name
+
+log = logging.getLogger(__name__)
+
+DESCRIPTORS_FILE = "data/actors/descriptors.tsv"
+_ARABIC_WORD = re.compile(r"^[\u0621-\u064A\u0660-\u0669\u066E-\u06D3\u0640\u064B-\u065F\u0670]+$")
+
+
+# --------------------------------------------------------------------------- descriptor data
+
+@dataclass
+class Descriptors:
+    person: dict[str, list[tuple[str, ...]]]  # first stem -> descriptor phrases (tuples of stems)
+    complement: set[str]
+    link: set[str]
+    stop: set[str]
+    particle: set[str]
+
+    @classmethod
+    def load(cls, text: str | None = None) -> "Descriptors":
+        if text is None:
+            text = resources.files("rasd").joinpath(DESCRIPTORS_FILE).read_text("utf-8")
+        d = cls({}, set(), set(), set(), set())
+        header = True
+        for line in text.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if header and cols[0] == "kind":
+                header = False
+                continue
+            if len(cols) < 2:
+                continue
+            kind, form = cols[0].strip(), cols[1].strip()
+            words = normalize_text(form).split()
+            if not words:
+                continue
+            if kind == "person":
+                stems = tuple(_stem(w) for w in words)
+                d.person.setdefault(stems[0], []).append(stems)
+            elif kind == "complement":
+                d.complement.add(_stem(words[0]))
+            elif kind == "link":
+                d.link.add(words[0])
+            elif kind == "stop":
+                d.stop.add(words[0])
+            elif kind == "particle":
+                d.particle.add(words[0])
+        for phrases in d.person.values():
+            phrases.sort(key=len, reverse=True)
+        return d
+
+
+def _stem(norm_word: str) -> str:
+    return ner.strip_proclitics(norm_word)[1]
+
+
+@lru_cache(maxsize=1)
+def default_descriptors() -> Descriptors:
+    return Descriptors.load()
+
+
+# --------------------------------------------------------------------------- token view
+
+@dataclass
+class Tok:
+    text: str
+    start: int
+    end: int
+    norm: str
+    pre: str
+    stem: str
+    arabic: bool
+
+
+def _toks(body: str) -> list[Tok]:
+    out = []
+    for t in ner.tokenize(body):
+        n = normalize_text(t.text)
+        pre, stem = ner.strip_proclitics(n)
+        out.append(Tok(t.text, t.start, t.end, n, pre, stem, bool(_ARABIC_WORD.match(t.text))))
+    return out
+
+
+def _strip_offset(tok: Tok, cut: int | None = None) -> int:
+    """Original offset where ``tok`` starts after its proclitics (or after ``cut`` normalised letters)."""
+    p = len(tok.pre) if cut is None else cut
+    if not p:
+        return tok.start
+    nt = normalize(tok.text)
+    return tok.start + (nt.offsets[p] if p < len(nt.offsets) else 0)
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    kind: str
+    via: str
+    country: str | None = None
+    tokens: int = 1
+    score: float = 1.0
+
+
+@dataclass
+class _Ctx:
+    body: str
+    toks: list[Tok]
+    per_cover: list[bool]  # token inside an NER PER span
+    desc: Descriptors
+    nisba: Callable[[str], str | None]
+    name_units: ner.NameUnits
+
+
+# --------------------------------------------------------------------------- descriptor patterns
+
+def _match_descriptor(c: _Ctx, i: int) -> int:
+    """Length in tokens of the longest descriptor phrase at token ``i`` (0 if none)."""
+    t = c.toks[i]
+    for phrase in c.desc.person.get(t.stem, ()):
+        n = len(phrase)
+        if i + n <= len(c.toks) and all(c.toks[i + k].stem == phrase[k] for k in range(1, n)):
+            return n
+    return 0
+
+
+def _nisba_at(c: _Ctx, j: int) -> tuple[str | None, int]:
+    """(country, tokens used) of a nisba at token ``j`` (two-word nisbas first)."""
+    toks = c.toks
+    if j + 1 < len(toks) and toks[j + 1].arabic:
+        code = c.nisba(toks[j].text + " " + toks[j + 1].text)
+        if code:
+            return code, 2
+    return c.nisba(toks[j].text), 1
+
+
+def _skip_complement(c: _Ctx, j: int, limit: int = 9) -> tuple[int, str | None]:
+    """Walk over the descriptor's complement; returns (index of the first name token, country)."""
+    toks, d = c.toks, c.desc
+    country = None
+    steps = 0
+    while j < len(toks) and steps < limit:
+        t = toks[j]
+        if not t.arabic:
+            break
+        code, used = _nisba_at(c, j)
+        if code:
+            country = country or code
+            j += used
+            steps += used
+            continue
+        is_def = t.pre.endswith("ال") or t.pre.endswith("لل")
+        if is_def and t.norm not in d.stop:
+            j += 1
+            steps += 1
+            continue
+        if t.norm in d.link and j + 1 < len(toks):
+            nxt = toks[j + 1]
+            if nxt.stem in d.complement or nxt.pre.endswith("ال"):
+                j += 1
+                steps += 1
+                continue
+        if t.stem in d.complement and (t.pre in ("", "ب", "ل", "و") or t.pre.endswith("ال")):
+            j += 1
+            steps += 1
+            continue
+        break
+    return j, country
+
+
+def _name_like(c: _Ctx, t: Tok, first: bool) -> bool:
+    if not t.arabic or len(t.stem) < 2 or t.norm in c.desc.stop or t.stem in c.desc.stop:
+        return False
+    if c.nisba(t.text):
+        return False
+    if first and t.pre:  # a name does not start with a clitic or the article (الدبلوماسي X)
+        return False
+    return True
+
+
+def _name_forward(c: _Ctx, j: int, max_tokens: int = 4) -> int:
+    """End index (exclusive) of a person name starting at token ``j``; ``j`` when there is none."""
+    toks, d = c.toks, c.desc
+    if j >= len(toks) or not _name_like(c, toks[j], True):
+        return j
+    k = j + 1
+    while k < len(toks) and k - j < max_tokens:
+        t = toks[k]
+        if c.body[toks[k - 1].end:t.start].strip():  # punctuation or other text in between
+            break
+        prev = toks[k - 1]
+        if prev.norm in d.particle:
+            k += 1  # عبد الله, أبو مازن: the word after a particle belongs to the name
+            continue
+        if t.norm in d.particle and k + 1 < len(toks):
+            k += 1
+            continue
+        if not _name_like(c, t, False):
+            break
+        if t.pre and not (t.pre == "ال" and (t.stem.endswith("ي") or c.per_cover[k] or c.name_units.get(t.norm, t.stem))):
+            break  # a clitic starts a new phrase unless it is a family name (الجبوري)
+        if k - j >= 2 and not (c.per_cover[k] or c.name_units.get(t.norm, t.stem)):
+            break  # a third word must look like a name
+        k += 1
+    # a particle cannot end a name
+    while k - 1 > j and toks[k - 1].norm in d.particle:
+        k -= 1
+    return k
+
+
+def _name_backward(c: _Ctx, end: int, max_tokens: int = 3) -> int:
+    """Start index of a person name ending just before token ``end`` (``end`` when none)."""
+    toks = c.toks
+    k = end
+    while k - 1 >= 0 and end - (k - 1) <= max_tokens:
+        t = toks[k - 1]
+        if k < end and c.body[t.end:toks[k].start].strip():
+            break
+        if not _name_like(c, t, False):
+            break
+        if t.pre and t.pre != "ال":
+            # و/ف/ب/ل before the name: the name starts after the clitic, stop here
+            break
+        k -= 1
+    if k == end:
+        return end
+    # the first word must not carry the article (الكاتب X ، ...) unless the NER says PER
+    while k < end and toks[k].pre and not c.per_cover[k]:
+        k += 1
+    return k
+
+
+def _looks_like_name(c: _Ctx, j: int, e: int) -> bool:
+    """Some evidence that tokens j..e are a name: the NER tags one as PER or one is a known name word."""
+    return any(c.per_cover[k] or c.name_units.get(c.toks[k].norm, c.toks[k].stem) for k in range(j, e))
+
+
+def descriptor_candidates(c: _Ctx) -> list[Candidate]:
+    out: list[Candidate] = []
+    toks = c.toks
+    i = 0
+    while i < len(toks):
+        n = _match_descriptor(c, i)
+        if not n:
+            i += 1
+            continue
+        j, country = _skip_complement(c, i + n)
+        e = _name_forward(c, j)
+        if e > j and not _looks_like_name(c, j, e):
+            e = j
+        if e > j:
+            s_off = toks[j].start
+            out.append(Candidate(s_off, toks[e - 1].end, "person", "descriptor", country, e - j))
+            i = e
+            continue
+        # "<Name>، <descriptor> ..." : name before a comma just before the descriptor
+        if i >= 2 and toks[i - 1].text in ("،", ","):
+            s = _name_backward(c, i - 1)
+            if s < i - 1 and (i - 1 - s >= 2 or c.per_cover[s]):
+                out.append(
+                    Candidate(_strip_offset(toks[s]), toks[i - 2].end, "person", "descriptor", country, i - 1 - s)
+                )
+        i += n
+    return out
+
+
+# --------------------------------------------------------------------------- the stage
+
+def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < b and a < e for a, b in spans)
+
+
+def _key(name_ar: str) -> str:
+    return "unk:" + " ".join(normalize_text(name_ar).split())
+
+
+@dataclass
+class UnknownFinder:
+    """Finds unknown people and organisations in a document body (state built once)."""
+
+    nisba: Callable[[str], str | None]
+    tagger: ner.NerTagger | None
+    desc: Descriptors = field(default_factory=default_descriptors)
+    min_score_multi: float = 0.6
+    min_score_single: float = 0.8
+    use_ner: bool = True
+
+    def find(self, body: str, covered: Sequence[tuple[int, int]] = ()) -> list[Actor]:
+        toks = _toks(body)
+        ents = self.tagger.find_entities(body, ("PER", "ORG")) if (self.tagger and self.use_ner) else []
+        per_spans = [(e.start, e.end) for e in ents if e.label == "PER"]
+        per_cover = [_overlaps(t.start, t.end, per_spans) for t in toks]
+        names = self.tagger.names if self.tagger else ner.NameUnits([])
+        c = _Ctx(body, toks, per_cover, self.desc, self.nisba, names)
+
+        taken: list[tuple[int, int]] = list(covered)
+        cands: list[Candidate] = []
+        for cand in descriptor_candidates(c):
+            if _overlaps(cand.start, cand.end, taken):
+                continue
+            cands.append(cand)
+            taken.append((cand.start, cand.end))
+
+        # NER candidates: reliable ones only
+        ner_cands = []
+        seen_text: dict[tuple[str, str], int] = {}
+        for e in ents:
+            k = (e.label, normalize_text(e.text))
+            seen_text[k] = seen_text.get(k, 0) + 1
+        for e in ents:
+            if _overlaps(e.start, e.end, taken):
+                continue
+            s, end, text = self._trim(body, e.start, e.end)
+            if end <= s or self.nisba(text):
+                continue
+            ntok = len(text.split())
+            repeated = seen_text[(e.label, normalize_text(e.text))] >= 2
+            ok = (ntok >= 2 and e.score >= self.min_score_multi) or (repeated and e.score >= self.min_score_single)
+            if not ok:
+                continue
+            kind = "person" if e.label == "PER" else "organization"
+            ner_cands.append(Candidate(s, end, kind, "ner", None, ntok, e.score))
+            taken.append((s, end))
+
+        actors: dict[str, Actor] = {}
+        for cand in cands + ner_cands:
+            text = body[cand.start:cand.end]
+            key = _key(text)
+            a = actors.get(key)
+            if a is None:
+                if cand.kind == "person":
+                    latin = transliterate_name(text, cand.country)
+                else:
+                    latin = rules_transliterate(text)
+                a = actors[key] = Actor(
+                    name=latin,
+                    kind=cand.kind,
+                    name_ar=" ".join(text.split()),
+                    country=cand.country,
+                    code=None,
+                    key=key,
+                    meta={"via": cand.via},
+                )
+            elif a.country is None and cand.country:
+                a.country = cand.country
+            a.mentions.append(Span(cand.start, cand.end, text))
+
+        self._short_names(c, actors, taken)
+        out = list(actors.values())
+        for a in out:
+            a.mentions.sort(key=lambda m: m.start)
+        out.sort(key=lambda a: a.mentions[0].start)
+        return out
+
+    @staticmethod
+    def _trim(body: str, s: int, e: int) -> tuple[int, int, str]:
+        """Move the start past a conjunction or preposition glued to the first word (ووزارة → وزارة)."""
+        first = body[s:e].split()[0] if body[s:e].split() else ""
+        nt = normalize(first)
+        pre, _stem_ = ner.strip_proclitics(nt.text)
+        drop = pre[:-2] if pre.endswith("ال") else pre[:-1] if pre.endswith("لل") else pre
+        if drop and len(drop) < len(nt.offsets):
+            s += nt.offsets[len(drop)]
+        return s, e, body[s:e]
+
+    def _short_names(self, c: _Ctx, actors: dict[str, Actor], taken: list[tuple[int, int]]) -> None:
+        """Later mentions of a full person name by its last word alone (and merging of such actors)."""
+        by_last: dict[str, Actor] = {}
+        first_pos: dict[str, int] = {}
+        for a in actors.values():
+            if a.kind != "person" or not a.name_ar or len(a.name_ar.split()) < 2:
+                continue
+            last = _stem(normalize_text(a.name_ar.split()[-1]))
+            if len(last) < 3 or last in c.desc.stop:
+                continue
+            if last in by_last and by_last[last] is not a:
+                by_last[last] = None  # ambiguous: two people share the family name
+                continue
+            by_last[last] = a
+            first_pos[last] = min(m.start for m in a.mentions)
+        # single-word unknown persons that are a full name's last word: merge them
+        for key in list(actors):
+            a = actors[key]
+            if a.kind == "person" and a.name_ar and len(a.name_ar.split()) == 1:
+                full = by_last.get(_stem(normalize_text(a.name_ar)))
+                if full is not None and full is not a:
+                    full.mentions.extend(a.mentions)
+                    del actors[key]
+        spans_now = [(m.start, m.end) for a in actors.values() for m in a.mentions]
+        for t in c.toks:
+            if not t.arabic:
+                continue
+            # the name may carry و/ف and a bare preposition (ولماكسيموف): try the stem without it too
+            options = [(t.stem, len(t.pre))]
+            if t.stem[:1] in ("ب", "ل", "ك") and not t.pre.endswith("ال"):
+                options.append((t.stem[1:], len(t.pre) + 1))
+            for stem, cut in options:
+                a = by_last.get(stem)
+                if a is None or t.start < first_pos[stem]:
+                    continue
+                s = _strip_offset(t, cut)
+                if _overlaps(s, t.end, taken) or _overlaps(s, t.end, spans_now):
+                    break
+                a.mentions.append(Span(s, t.end, c.body[s:t.end]))
+                spans_now.append((s, t.end))
+                break
+
+
+def _kb_nisba(files: Sequence[str] = ()) -> Callable[[str], str | None]:
+    """``KB.country_of_nisba`` when the KB loads; else a small fallback from the KB's nisba file."""
+    try:
+        from .kb import load_kb
+
+        kb = load_kb(files)
+        return kb.country_of_nisba
+    except Exception as exc:  # pragma: no cover - the KB is part of the package
+        log.warning("actor KB unavailable (%s); unknown actors get no country", exc)
+        return lambda word: None
+
+
+@register_stage("actors.unknown.v1", requires=("body", "actors"), assigns=("actors",), languages=("ar",))
+def make_unknown_actors(config: dict, ctx: RunContext):
+    """People and organisations the KB does not know: descriptor patterns and the NER model.
+
+    Config (``[stages."actors.unknown"]``): ``ner`` (default true) — also add reliable NER names;
+    ``min_score_multi`` / ``min_score_single`` — lowest tag marginal kept for multi-word names and
+    for single-word names seen at least twice.
+    """
+    files = [*config.get("files", []), *[str(f) for f in ctx.actor_files]]
+    use_ner = bool(config.get("ner", True))
+    finder = UnknownFinder(
+        nisba=_kb_nisba(files),
+        tagger=ner.get_tagger(),
+        min_score_multi=float(config.get("min_score_multi", 0.6)),
+        min_score_single=float(config.get("min_score_single", 0.8)),
+        use_ner=use_ner,
+    )
+
+    def run(doc: Document) -> Document:
+        covered = sorted((m.start, m.end) for a in doc.actors for m in a.mentions)
+        known = {a.id for a in doc.actors}
+        for a in finder.find(doc.body, covered):
+            if a.id in known:
+                continue
+            doc.actors.append(a)
+        return doc
+
+    return run
