@@ -1,0 +1,103 @@
+"""Negation, speculation and reported-speech cues (``rasd/data/events/cues.tsv``)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..normalize import normalize_text
+
+
+@dataclass(frozen=True)
+class Cue:
+    words: tuple[str, ...]
+    kind: str  # negated | hypothetical | report
+    where: str  # before | after
+    window: int
+
+
+def read_cues(text: str) -> list[Cue]:
+    cues = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = (line.split("\t") + [""] * 5)[:5]
+        if cols[0] == "cue":
+            continue
+        words = tuple(normalize_text(w) for w in cols[0].split())
+        kind, where = cols[1].strip(), cols[2].strip() or "before"
+        if kind not in ("negated", "hypothetical", "report") or where not in ("before", "after"):
+            raise ValueError(f"cues.tsv line {n}: bad kind/where {kind!r}/{where!r}")
+        cues.append(Cue(words, kind, where, int(cols[3] or 0)))
+    return cues
+
+
+def _bare(w: str) -> str:
+    return w[1:] if len(w) > 2 and w[0] in "وف" else w
+
+
+class Polarity:
+    """Finds the negation/speculation cues that govern a trigger at a word index."""
+
+    def __init__(self, cues: list[Cue]):
+        self.cues = cues
+        self.report_words = frozenset(c.words[0] for c in cues if c.kind == "report" and len(c.words) == 1)
+        # index: "before" cues by their last word, "after" cues by their first word
+        self._before: dict[str, list[Cue]] = {}
+        self._after: dict[str, list[Cue]] = {}
+        for c in cues:
+            if c.kind == "report":
+                continue
+            if c.where == "before":
+                self._before.setdefault(c.words[-1], []).append(c)
+                if len(c.words) == 1:  # the cue word may carry و/ف
+                    for p in "وف":
+                        self._before.setdefault(p + c.words[0], []).append(c)
+            else:
+                self._after.setdefault(c.words[0], []).append(c)
+                for p in "وف":
+                    self._after.setdefault(p + c.words[0], []).append(c)
+        self._max_window = max([c.window + len(c.words) for c in cues] or [0])
+
+    def _match_at(self, words: list[str], end: int, cue: Cue) -> bool:
+        """Does ``cue`` occupy ``words[end - len(cue) : end]``?"""
+        k = len(cue.words)
+        if end - k < 0 or end > len(words):
+            return False
+        seg = words[end - k:end]
+        if seg[0] != cue.words[0] and _bare(seg[0]) != cue.words[0]:
+            return False
+        return list(seg[1:]) == list(cue.words[1:])
+
+    def flags(self, words: list[str], i: int, kind: str, clause_start: int = 0) -> tuple[bool, bool, str | None]:
+        """(negated, hypothetical, cue) for the trigger at ``words[i]`` of trigger ``kind``
+        (noun | nounta | past | pres)."""
+        neg = hyp = False
+        cue_found = None
+        lo = max(clause_start, i - self._max_window)
+        for end in range(i, lo, -1):  # a cue ending right before word ``end``
+            for cue in self._before.get(words[end - 1], ()):
+                gap = i - end
+                if gap > cue.window or not self._match_at(words, end, cue):
+                    continue
+                if cue.words == ("قد",) and kind != "pres":
+                    continue  # قد + past = already
+                if cue.words in (("ما",), ("لا",)) and kind not in ("pres", "past"):
+                    continue  # ما/لا before a noun is not negation
+                if cue.kind == "negated":
+                    neg = True
+                else:
+                    hyp = True
+                cue_found = cue_found or " ".join(cue.words)
+        for j in range(i + 1, min(len(words), i + 4)):
+            for cue in self._after.get(words[j], ()):
+                if j - i <= cue.window and self._match_at(words, j + len(cue.words), cue):
+                    hyp = True
+                    cue_found = cue_found or " ".join(cue.words)
+        return neg, hyp, cue_found
+
+
+@lru_cache(maxsize=2)
+def default_polarity() -> Polarity:
+    text = resources.files("rasd.data").joinpath("events/cues.tsv").read_text("utf-8")
+    return Polarity(read_cues(text))
