@@ -1,17 +1,37 @@
-"""Quotes and cited sources stage slot."""
+"""Quotes and cited sources stage."""
 from __future__ import annotations
+
+from pathlib import Path
 
 from ..document import Document
 from ..pipeline import RunContext, register_stage
+from .extract import QuoteExtractor
+from .lexicon import default_lexicon, load_lexicon
+from .sources import SourceFinder
+from .text import TextView
 
 
-@register_stage("quotes.extract.v1", requires=("body", "actors"), assigns=("quotes", "cited_sources"), languages=("ar",))
+def analyse(doc: Document, lex=None) -> Document:
+    """Fill ``doc.quotes`` and ``doc.cited_sources`` from ``doc.body`` and ``doc.actors``."""
+    lex = lex or default_lexicon()
+    view = TextView(doc.body, lex)
+    spans = [(m.start, m.end) for a in doc.actors for m in a.mentions]
+    finder = SourceFinder(view, spans)
+    doc.cited_sources = finder.run()  # first: marks quoted outlet names so they are not taken as quotes
+    doc.quotes = QuoteExtractor(doc, view, lex).run()
+    doc.meta["cited_source_evidence"] = [
+        {"name": name, **span.to_dict()} for _, name, span in sorted(finder.found, key=lambda x: x[0])
+    ]
+    return doc
+
+
+@register_stage("quotes.extract.v1", requires=("body", "actors"), assigns=("quotes", "cited_sources"),
+                languages=("ar",))
 def make_quote_extractor(config: dict, ctx: RunContext):
-    """Quotes with speakers and cited sources (not implemented yet: assigns empty layers)."""
+    """Quotes with speakers (direct and reported speech) and the outlets an article cites."""
+    lex = load_lexicon(Path(config["data_dir"])) if config.get("data_dir") else default_lexicon()
 
     def run(doc: Document) -> Document:
-        doc.quotes = []
-        doc.cited_sources = []
-        return doc
+        return analyse(doc, lex)
 
     return run

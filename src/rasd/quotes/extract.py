@@ -1,0 +1,867 @@
+"""Quotes and their speakers.
+
+Two kinds of quote are found:
+
+- **reported speech**: a speech verb (``قال``، ``أكد``، ``أشار إلى`` …, ``speech_verbs.tsv``) followed in the
+  same sentence by a complementiser (``إن``/``أن``/``بأن``, ``complementizers.tsv``). The quote starts after
+  the complementiser and runs to the end of the sentence; when the complementiser is directly followed by
+  a quotation in marks that ends the sentence, the quote is the text inside the marks;
+- **direct quotes**: text in quote marks with a speech cue before it in the same sentence (a speech verb,
+  a participle such as ``قائلا``, a colon, ``بأنه``) or an attribution right after it (``"…"، قال X``).
+  Scare quotes and quoted names (``صحيفة "X"``) are not quotes. A direct quote inside reported speech
+  keeps the speaker of that speech.
+
+The speaker of a speech verb is looked for, in order: a person mentioned in the subject window after the
+verb (``قال المتحدث باسم الكرملين، دميتري بيسكوف، إن``); an unnamed description (``مسؤولون أميركيون`` →
+``unnamed US officials``); a role noun resolved to the person introduced with it (``الكاتب``،
+``الزعيم الكوري الشمالي``); an organisation/country actor or an outlet; a back-reference (``الوكالة``،
+``الوزارة``); the subject before the verb (``الولايات المتحدة حذرت``); and finally the previous speaker
+(``وأضاف`` with no subject). Chains (``نقلت وكالة تاس عن بيسكوف قوله``) take the speaker after ``عن``.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from ..document import Actor, Document, Quote
+from .lexicon import Lexicon, norm
+from .text import MAX_QUOTE_CHARS, TextView, Token
+
+MAX_VERB_GAP = 30  # tokens between a speech verb and its complementiser
+MAX_CUE_GAP = 45  # tokens between a speech cue and the quote mark of a direct quote
+SHORT_QUOTE_WORDS = 4  # direct quotes shorter than this need a cue close by
+SHORT_CUE_GAP = 10
+
+# words that end the subject window after a speech verb (prepositional and time phrases)
+_BREAKS = frozenset("""في خلال عقب اثناء امام مع حول بشان يوم امس اليوم الاسبوع الشهر صباح مساء الليله
+اليوم عبر لدي امام ضمن بعد قبل منذ الثلاثاء الاربعاء الخميس الجمعه السبت الاحد الاثنين اول""".split())
+_SKIP_BEFORE = frozenset("كان كانت قد وقد ثم كما فقد لقد وكان وكانت".split())
+_COMP_PREPS = frozenset("الى على من عن".split())
+_ACCORDING = frozenset("بحسب حسب وفق وفقا طبقا".split())
+# role classes specific enough to look for the one person of that country who holds it
+_SPECIFIC_ROLES = frozenset("head_of_state prime_minister foreign_minister defense_minister spokesperson "
+                            "secretary_general ambassador adviser envoy".split())
+_BREAKS = frozenset(norm(w) for w in _BREAKS)
+_SKIP_BEFORE = frozenset(norm(w) for w in _SKIP_BEFORE)
+_COMP_PREPS = frozenset(norm(w) for w in _COMP_PREPS)
+_ACCORDING = frozenset(norm(w) for w in _ACCORDING)
+_ALA, _LISAN, _AN = norm("على"), norm("لسان"), norm("عن")
+
+
+@dataclass
+class Speaker:
+    name: str
+    country: str | None
+    kind: str  # person | country | organization | city | group | outlet | unnamed
+    via: str  # how it was found
+    key: str | None = None
+
+
+@dataclass
+class Frame:
+    """A quote candidate before its speaker is resolved."""
+
+    start: int  # body offsets of the quote text
+    end: int
+    kind: str  # reported | direct
+    cue: int | None  # token index of the speech cue (None: colon or after-attribution)
+    win_end: int  # token index where the subject window ends (complementiser / quote mark)
+    nstart: int  # normalised offset of the quote start (ordering, nesting)
+    nend: int
+    parent: "Frame | None" = None
+    post_cue: int | None = None  # attribution after the quote ("…"، قال X)
+    colon_at: int | None = None
+    speaker: Speaker | None = None
+    meta: dict = field(default_factory=dict)
+
+
+def _actor_country(a: Actor) -> str | None:
+    return a.country or a.code
+
+
+def _romanize(arabic: str, country: str | None) -> str:
+    """Latin spelling of a name the actor layer did not know (the actor area's transliterator), else
+    the Arabic as written."""
+    try:
+        from ..actors.translit import transliterate_name
+    except Exception:  # the actors area is optional here
+        return arabic
+    try:
+        return transliterate_name(arabic, country) or arabic
+    except Exception:
+        return arabic
+
+
+class QuoteExtractor:
+    def __init__(self, doc: Document, view: TextView, lex: Lexicon):
+        self.doc = doc
+        self.v = view
+        self.lex = lex
+        ms = []
+        for a in doc.actors:
+            for m in a.mentions:
+                ms.append((m.start, m.end, a))
+        self.mentions = sorted(ms, key=lambda x: (x[0], -(x[1] - x[0])))
+        self.speakers: list[tuple[int, Speaker]] = []  # (body offset, speaker) in reading order
+        self.role_map = self._learn_roles()
+        self.unknown_names: dict[str, Speaker] = {}
+
+    # -- lexical tests ------------------------------------------------------------
+    def speech_kind(self, tk: Token) -> str | None:
+        for w in (tk.w, tk.base):
+            e = self.lex.speech.get(w)
+            if e:
+                return e[1]
+        return None
+
+    def is_comp(self, tk: Token) -> bool:
+        if tk.w not in self.lex.complementizers:
+            return False
+        if tk.i > 0:
+            prev = self.v.tokens[tk.i - 1]
+            if prev.w in self.lex.not_after or prev.base in self.lex.not_after:
+                return False  # "بعد أن"، "إلا أن"
+        return True
+
+    def _strip(self, w: str, definite: bool = True) -> list[str]:
+        out = [w]
+        prefixes = ("و", "ف", "ب", "ل", "وب", "ول", "وال", "بال", "ال", "لل") if definite else ("و", "ف", "ب", "ل", "وب", "ول")
+        for p in prefixes:
+            if w.startswith(p) and len(w) - len(p) >= 2:
+                out.append(w[len(p):])
+        return out
+
+    def role_at(self, i: int) -> tuple[str, int] | None:
+        """Role class of the noun phrase starting at token ``i`` and its length in tokens."""
+        tks = self.v.tokens
+        if i >= len(tks):
+            return None
+        if i + 1 < len(tks):
+            two = tks[i].base + " " + tks[i + 1].w
+            if two in self.lex.roles:
+                return self.lex.roles[two], 2
+            two = tks[i].w + " " + tks[i + 1].w
+            if two in self.lex.roles:
+                return self.lex.roles[two], 2
+        for w in self._strip(tks[i].w):
+            if w in self.lex.roles:
+                return self.lex.roles[w], 1
+        return None
+
+    def demonym_at(self, i: int) -> tuple[tuple[str, str], int] | None:
+        tks = self.v.tokens
+        if i >= len(tks):
+            return None
+        if i + 1 < len(tks) and tks[i].para == tks[i + 1].para:
+            for first in (tks[i].w, tks[i].base):
+                d = self.lex.demonyms.get(first + " " + tks[i + 1].w)
+                if d:
+                    return d, 2
+        for w in self._strip(tks[i].w):
+            d = self.lex.demonyms.get(w)
+            if d:
+                return d, 1
+        return None
+
+    # -- mentions -----------------------------------------------------------------
+    def mentions_in(self, s: int, e: int) -> list[tuple[int, int, Actor]]:
+        return [m for m in self.mentions if m[0] >= s and m[1] <= e and m[1] > m[0]]
+
+    def outlets_in(self, ns: int, ne: int):
+        return [om for om in self.v.outlet_matches if om.ns >= ns and om.ne <= ne]
+
+    def _from_actor(self, a: Actor, via: str) -> Speaker:
+        return Speaker(a.name, _actor_country(a), a.kind, via, a.id)
+
+    def _learn_roles(self) -> dict[tuple[str, str | None], list[tuple[int, Actor]]]:
+        """Role nouns right before a person's name: "الكاتب الروسي أناتولي كوشكين" teaches that
+        "الكاتب" (and "the Russian writer") is Koshkin; "الرئيس الروسي فلاديمير بوتين" that the Russian
+        head of state is Putin."""
+        out: dict[tuple[str, str | None], list[tuple[int, Actor]]] = {}
+        v = self.v
+        for s, e, a in self.mentions:
+            if a.kind != "person":
+                continue
+            k = v.token_at_or_after(self._norm_pos(s))
+            for j in range(k - 1, max(-1, k - 7), -1):
+                if v.tokens[j].sent != v.tokens[min(k, len(v.tokens) - 1)].sent:
+                    break
+                r = self.role_at(j)
+                if r:
+                    for key in ((r[0], a.country), (r[0], None)):
+                        out.setdefault(key, []).append((s, a))
+                    break
+        return out
+
+    def _norm_pos(self, body_pos: int) -> int:
+        """First normalised index whose original offset is >= ``body_pos``."""
+        return bisect.bisect_left(self.v.nt.offsets, body_pos)
+
+    def _role_lookup(self, cls: str, country: str | None, pos: int) -> Actor | None:
+        cands = self.role_map.get((cls, country)) or ([] if country else self.role_map.get((cls, None), []))
+        if not cands:
+            return None
+        before = [a for s, a in cands if s < pos]
+        return before[-1] if before else cands[0][1]
+
+    def _role_country_person(self, cls: str, country: str, pos: int) -> Actor | None:
+        """"وزير الخارجية الروسي" never named with its role: the nearest person of that country (after the
+        phrase first, then before) who is not known to hold another role."""
+        other = {id(a) for (c, _), lst in self.role_map.items() if c != cls for _, a in lst}
+        after = before = None
+        for s, e, a in self.mentions:
+            if a.kind != "person" or a.country != country or id(a) in other:
+                continue
+            if s >= pos and s - pos <= 1500 and after is None:
+                after = a
+            elif s < pos and pos - s <= 1500:
+                before = a
+        return after or before
+
+    def last_speaker(self, pos: int, person_only: bool = False, max_back: int = 3000) -> Speaker | None:
+        for p, sp in reversed(self.speakers):
+            if p < pos and pos - p <= max_back and (not person_only or sp.kind == "person"):
+                return sp
+        return None
+
+    def last_person_mention(self, pos: int) -> Speaker | None:
+        best = None
+        for s, e, a in self.mentions:
+            if e <= pos and a.kind == "person":
+                best = a
+        return self._from_actor(best, "last-person") if best else None
+
+    # -- noun phrase -> speaker -----------------------------------------------------
+    def resolve_np(self, a: int, b: int, pos: int) -> Speaker | None:
+        """Speaker named by tokens ``a..b-1`` (a subject window)."""
+        v = self.v
+        tks = v.tokens
+        if a >= b:
+            return None
+        s, e = tks[a].s, tks[b - 1].e
+        ms = self.mentions_in(s, e)
+        persons = [m for m in ms if m[2].kind == "person"]
+        if persons:
+            return self._from_actor(persons[0][2], "subject")
+        un = self.unnamed(a, b, ms)
+        if un:
+            return un
+        role = self.role_at(a)
+        role_country = None
+        first_word = tks[a].base if tks[a].base in self.lex.outlet_refs or tks[a].base in self.lex.org_refs else tks[a].w
+        if role:
+            cls, n = role
+            country = None
+            for j in range(a + n, min(b, a + n + 4)):
+                d = self.demonym_at(j)
+                if d:
+                    country = d[0][0]
+                    break
+            if country is None:
+                for m in self.mentions_in(tks[a + n - 1].e, tks[min(b, a + n + 4) - 1].e):
+                    if m[2].kind == "country":
+                        country = _actor_country(m[2])
+                        break
+            role_country = country
+            person = self._role_lookup(cls, country, pos)
+            if person is not None:
+                return self._from_actor(person, "role")
+            if cls not in _SPECIFIC_ROLES or country is None:
+                # "مسؤول الكرملين"، "الكاتب": the person who spoke last, if of a compatible country
+                sp = self.last_speaker(pos, person_only=True, max_back=800)
+                if sp and (country is None or sp.country == country):
+                    return Speaker(sp.name, sp.country, sp.kind, "role-antecedent", sp.key)
+            elif country is not None:
+                person = self._role_country_person(cls, country, pos)
+                if person is not None:
+                    return self._from_actor(person, "role-country")
+        non_person = [m for m in ms if m[2].kind != "person"]
+        if non_person and non_person[0][0] <= tks[a].s and not role:
+            # the window starts with an actor: "وتقول الولايات المتحدة وحلفاء لها إنهم"
+            return self._from_actor(non_person[0][2], "subject")
+        name = self.unknown_name(a, b, role)
+        if name is not None:
+            return name
+        outl = self.outlets_in(tks[a].ns, tks[b - 1].ne)
+        non_person = [m for m in ms if m[2].kind != "person"]
+        if outl and (not non_person or outl[0].s <= non_person[0][0]):
+            o = outl[0].outlet
+            return Speaker(o.name, o.country, "outlet", "outlet")
+        if non_person:
+            first = min(non_person, key=lambda m: (m[0], -(m[1] - m[0])))
+            return self._from_actor(first[2], "subject")
+        if first_word in self.lex.outlet_refs:
+            prior = [om for om in v.outlet_matches if om.e <= pos]
+            if prior:
+                o = prior[-1].outlet
+                return Speaker(o.name, o.country, "outlet", "outlet-ref")
+        if first_word in self.lex.org_refs:
+            head = self.lex.org_refs[first_word]
+            for ms_, me_, act in reversed(self.mentions):
+                if me_ <= pos and act.kind != "person" and head in v.t[self._norm_pos(ms_):self._norm_pos(me_)]:
+                    return self._from_actor(act, "org-ref")
+        if role:
+            if role_country is not None and role[0] in _SPECIFIC_ROLES:
+                # "وزير الخارجية العراقي" and nobody known to hold it: say who, not a wrong name
+                adj = self.lex.demonym_by_code.get(role_country, role_country)
+                return Speaker(f"{adj} {role[0].replace('_', ' ')}", role_country, "role", "role-description")
+            sp = self.last_speaker(pos, person_only=True) or self.last_person_mention(pos)
+            if sp:
+                return Speaker(sp.name, sp.country, sp.kind, "role-antecedent", sp.key)
+        return None
+
+    # -- names the actor layer did not resolve ------------------------------------------
+    def _name_token(self, tk: Token) -> bool:
+        w = tk.w
+        if len(w) < 2 or w.startswith("ال") or not w.isalpha() or not ("\u0600" <= w[0] <= "\u06ff"):
+            return False
+        lx = self.lex
+        for f in {w, tk.base}:
+            if (f in lx.speech or f in lx.complementizers or f in lx.unnamed or f in lx.modifiers
+                    or f in lx.roles or f in lx.demonyms or f in lx.cues or f in lx.titles
+                    or f in lx.outlet_refs or f in _BREAKS or f in _SKIP_BEFORE or f in _COMP_PREPS):
+                return False
+        if any(m[0] < tk.e and tk.s < m[1] for m in self.mentions):
+            return False
+        return not any(om.s < tk.e and tk.s < om.e for om in self.v.outlet_matches)
+
+    def _surname_token(self, tk: Token, j: int, b: int) -> bool:
+        """"السوداني" in "محمد شياع السوداني": a definite family name closing a name, when what follows
+        closes the subject (comma, complementiser, break or the window end)."""
+        if not tk.w.startswith("ال") or len(tk.w) < 5:
+            return False
+        if self._name_token(Token(tk.i, tk.ns, tk.ne, tk.s, tk.e, tk.w[2:], tk.w[2:], tk.sent, tk.para)) is False \
+                and self.demonym_at(j) is None:
+            return False
+        tks = self.v.tokens
+        if j + 1 >= len(tks) or j + 1 >= b:
+            return True
+        gap = self.v.t[tk.ne:tks[j + 1].ns]
+        return any(ch in gap for ch in "،,:\"") or self.is_comp(tks[j + 1]) or tks[j + 1].w in _BREAKS
+
+    def unknown_name(self, a: int, b: int, role) -> Speaker | None:
+        """A person the actor layer did not know: a run of 1-4 name-like tokens at the start of the subject
+        window, or after a role/nationality or a comma, closed by a comma, the window end or a break
+        ("قال سونج تشونج بينج، الخبير العسكري الصيني، إن"). Returned transliterated, Arabic in ``key``."""
+        v = self.v
+        tks = v.tokens
+        i = a
+        while i < b:
+            if not self._name_token(tks[i]):
+                i += 1
+                continue
+            j = i
+            while j < b and j - i < 5 and (self._name_token(tks[j]) or (j > i and self._surname_token(tks[j], j, b))) and (
+                    j == i or not any(ch in v.t[tks[j - 1].ne:tks[j].ns] for ch in "،,:\"")):
+                j += 1
+            n = j - i
+            gap_before = v.t[tks[i - 1].ne:tks[i].ns] if i > 0 else ""
+            prev = tks[i - 1] if i > a else None
+            opens = i == a or any(ch in gap_before for ch in "،,") or (
+                prev is not None and (self.role_at(i - 1) is not None or self.demonym_at(i - 1) is not None
+                                      or any(m[1] == prev.e for m in self.mentions)))
+            gap_after = v.t[tks[j - 1].ne:tks[j].ns] if j < len(tks) else ""
+            closes = j >= b or any(ch in gap_after for ch in "،,:\"") or tks[j].w in _BREAKS \
+                or self.is_comp(tks[j]) or self._recipient(tks[j])
+            if opens and closes and 1 <= n <= 4:
+                s_, e_ = tks[i].s, tks[j - 1].e
+                arabic = v.body[s_:e_]
+                country = None
+                for k in range(max(a, i - 3), i):
+                    d = self.demonym_at(k)
+                    if d:
+                        country = d[0][0]
+                if role and country is None:
+                    for m in self.mentions_in(tks[a].s, s_):
+                        if m[2].kind == "country":
+                            country = _actor_country(m[2])
+                if country is None:
+                    # apposition after the name: "سونج تشونج بينج، الخبير العسكري الصيني"
+                    for k in range(j, min(len(tks), j + 6)):
+                        if tks[k].sent != tks[i].sent or self.is_comp(tks[k]) or self.speech_kind(tks[k]):
+                            break
+                        d = self.demonym_at(k)
+                        if d:
+                            country = d[0][0]
+                            break
+                return self._named(arabic, country, role)
+            i = j if j > i else i + 1
+        return None
+
+    def _named(self, arabic: str, country: str | None, role) -> Speaker:
+        words = arabic.split()
+        known = self.unknown_names.get(arabic)
+        if known is None and len(words) == 1:
+            # "يانج" after "يانج جين": the same person
+            for full, sp in self.unknown_names.items():
+                if words[0] in full.split():
+                    known = sp
+                    break
+        if known is not None:
+            return known
+        sp = Speaker(_romanize(arabic, country), country, "person", "unknown-name", arabic)
+        self.unknown_names[arabic] = sp
+        if role:
+            actor = Actor(name=sp.name, kind="person", name_ar=arabic, country=country, key=arabic)
+            for key in ((role[0], country), (role[0], None)):
+                self.role_map.setdefault(key, []).append((self.v.body.find(arabic), actor))
+        return sp
+
+    def unnamed(self, a: int, b: int, ms) -> Speaker | None:
+        """"مسؤولون أميركيون" -> unnamed US officials; "مسؤول من معهد X" -> unnamed X official."""
+        tks = self.v.tokens
+        head_tok = tks[a]
+        head = next((self.lex.unnamed[w] for w in self._strip(head_tok.w, definite=False)
+                     if w in self.lex.unnamed), None)
+        start = a + 1
+        if head is None and a + 1 < b and tks[a].base in ("كبار", "بعض", "احد"):
+            head = self.lex.unnamed.get(tks[a + 1].w)
+            start = a + 2
+        if head is None:
+            return None
+        plural = head.endswith("s") and not head.endswith("ss")
+        nxt = tks[start] if start < b else None
+        if not plural and nxt is not None and nxt.w.startswith("ال") and not self.demonym_at(start) \
+                and nxt.w not in self.lex.modifiers:
+            return None  # "مسؤول الكرملين": a definite construct, points to a known person
+        mods: list[str] = []
+        nat: tuple[str, str] | None = None
+        j = start
+        while j < b and j < start + 6:
+            d = self.demonym_at(j)
+            if d:
+                nat = nat or d[0]
+                j += d[1]
+                continue
+            hit = None
+            for w in self._strip(tks[j].w):
+                if w in self.lex.modifiers:
+                    hit = self.lex.modifiers[w]
+                    break
+            if hit and hit not in mods:
+                mods.append(hit)
+            j += 1
+        org = None
+        if nat is None:
+            for m in ms:
+                if m[2].kind in ("country",):
+                    nat = (_actor_country(m[2]) or "", self.lex.demonym_by_code.get(_actor_country(m[2]) or "", m[2].name))
+                    break
+                if m[2].kind in ("organization", "group") and org is None:
+                    org = m[2]
+        parts = ["unnamed"]
+        country = None
+        if nat:
+            parts.append(nat[1])
+            country = nat[0] or None
+        elif org is not None:
+            parts.append(org.name)
+            country = _actor_country(org)
+        if mods:
+            parts.append(" and ".join(mods))
+        parts.append(head)
+        return Speaker(" ".join(parts), country, "unnamed", "unnamed")
+
+    # -- speech cue -> speaker -------------------------------------------------------
+    def window_after(self, j: int, k: int) -> tuple[int, int]:
+        """Subject window after the speech token ``j`` up to ``k`` (exclusive), cut at breaks."""
+        tks = self.v.tokens
+        end = j + 1
+        while end < k and end < j + 16:
+            w = tks[end].w
+            if w in _BREAKS or tks[end].base in _BREAKS:
+                if w == _ALA and end + 1 < k and tks[end + 1].w == _LISAN:
+                    end += 2
+                    continue
+                break
+            if w in _COMP_PREPS and end + 1 < k and self.is_comp(tks[end + 1]):
+                break
+            # a recipient "لصحيفة" / "للصحيفة" ends the subject
+            if end > j + 1 and self._recipient(tks[end]):
+                break
+            # a quote mark or colon between tokens ends it too (not the marks around a name)
+            gap = self.v.t[tks[end - 1].ne:tks[end].ns]
+            if ":" in gap:
+                break
+            if '"' in gap:
+                q = tks[end - 1].ne + gap.index('"')
+                p = self.v.pair_opening_at(q) or self.v.pair_containing(q + 1)
+                if p is None or not p.name_like:
+                    break
+            end += 1
+        return j + 1, end
+
+    def _recipient(self, tk: Token) -> bool:
+        """"لصحيفة"، "للصحيفة"، "لرويترز": the addressee of the speech, not its subject."""
+        w = tk.w
+        if not w.startswith("ل") or len(w) < 4:
+            return False
+        rest = w[2:] if w.startswith("لل") else w[1:]
+        for r in (rest, "ال" + rest):
+            if self.lex.cues.get(r) in ("noun", "report") or r in self.lex.outlet_refs:
+                return True
+        return any(om.s <= tk.s < om.e for om in self.v.outlet_matches)
+
+    def _sentence_first_actor(self, j: int) -> Speaker | None:
+        tks = self.v.tokens
+        i = j
+        while i > 0 and tks[i - 1].sent == tks[j].sent:
+            i -= 1
+        ms = self.mentions_in(tks[i].s, tks[j].s)
+        persons = [m for m in ms if m[2].kind == "person"]
+        if persons or ms:
+            return self._from_actor((persons or ms)[0][2], "sentence-subject")
+        return None
+
+    def resolve_cue(self, j: int, k: int, frame_pos: int, frames_before: list[Frame]) -> Speaker | None:
+        v = self.v
+        tks = v.tokens
+        kind = self.speech_kind(tks[j])
+        pos = tks[j].s
+        if kind == "participle":
+            for f in reversed(frames_before):
+                if f.speaker and f.cue is not None and tks[f.cue].sent == tks[j].sent and f.cue < j:
+                    return Speaker(f.speaker.name, f.speaker.country, f.speaker.kind, "participle", f.speaker.key)
+            a, b = self.window_after(j, k)
+            sp = self.resolve_np(a, b, pos) if b > a and tks[a].w not in self.lex.complementizers else None
+            if sp:
+                return sp
+            # "وهو ما أعلنه الرئيس بوتين …، واصفا الاتفاقية بأنها": the speech verb before it in the sentence
+            for i in range(j - 1, max(-1, j - MAX_CUE_GAP), -1):
+                if tks[i].sent != tks[j].sent:
+                    break
+                if self.speech_kind(tks[i]) in ("verb", "chain"):
+                    a2, b2 = self.window_after(i, j)
+                    sp = self.resolve_np(a2, b2, pos)
+                    if sp:
+                        return sp
+                    break
+            return self._sentence_first_actor(j) or self.last_speaker(pos)
+        if kind == "masdar":
+            # "نقلت وكالة X عن Y قوله": the noun phrase between the previous verb and the masdar
+            j2 = None
+            for i in range(j - 1, max(-1, j - MAX_VERB_GAP), -1):
+                if tks[i].sent != tks[j].sent:
+                    break
+                if self.speech_kind(tks[i]) in ("verb", "chain"):
+                    j2 = i
+                    break
+            if j2 is not None:
+                a = j2 + 1
+                for i in range(j2 + 1, j):
+                    if tks[i].w == _AN:
+                        a = i + 1
+                sp = self.resolve_np(a, j, pos)
+                if sp:
+                    return sp
+                return self.resolve_cue(j2, j, frame_pos, frames_before)
+            return self.last_speaker(pos)
+        if kind == "chain":
+            for i in range(j + 1, k):
+                if tks[i].w == _AN:
+                    sp = self.resolve_np(i + 1, min(k, i + 12), pos)
+                    if sp:
+                        return sp
+        a, b = self.window_after(j, k)
+        sp = self.resolve_np(a, b, pos)
+        if sp is None or sp.via == "role-antecedent" or (sp.kind == "unnamed" and sp.country is None):
+            # "وقالت المسؤولة السابقة في وكالة …، سو مي تيري:": a name in apposition after the break
+            ap = self.apposition_person(b, k)
+            if ap:
+                return ap
+        if sp:
+            return sp
+        # SVO: "الولايات المتحدة حذرت", "والرئيس الروسي الذي …، أكد"
+        if not tks[j].has_clitic:
+            sp = self.subject_before(j)
+            if sp:
+                return sp
+        return self.last_speaker(pos) or self.last_person_mention(pos)
+
+    def apposition_person(self, b: int, k: int) -> Speaker | None:
+        v = self.v
+        tks = v.tokens
+        if b >= len(tks) or b >= k:
+            return None
+        k = min(k, b + 20)
+        for s, e, a in self.mentions_in(tks[b].s, tks[k - 1].e):
+            if a.kind != "person":
+                continue
+            before = v.body[:s].rstrip(" \t\u00a0")
+            if before.endswith(("،", ",")):
+                return self._from_actor(a, "apposition")
+        # an unknown name between a comma and the quote/complementiser: "…، سو مي تيري: "
+        i = k - 1
+        while i > b and self._name_token(tks[i]) and k - i <= 4:
+            i -= 1
+        if i < k - 1:
+            gap = v.t[tks[i].ne:tks[i + 1].ns]
+            if any(ch in gap for ch in "،,"):
+                return self.unknown_name(i + 1, k, None)
+        return None
+
+    def subject_before(self, j: int) -> Speaker | None:
+        """SVO order: the subject is the clause just before the verb ("الولايات المتحدة حذرت"،
+        "والرئيس الروسي الذي عبر عن ارتياحه، أكد"). A comma right before the verb does not end that clause;
+        other punctuation, a complementiser or another speech word does."""
+        v = self.v
+        tks = v.tokens
+        sent = tks[j].sent
+        clause_end = j
+        start = j
+        i = j - 1
+        while i >= 0 and tks[i].sent == sent and j - i <= 15:
+            gap = v.t[tks[i].ne:tks[i + 1].ns]
+            if i + 1 < j and any(ch in gap for ch in "،,:;\""):
+                break
+            if self.is_comp(tks[i]) or self.speech_kind(tks[i]):
+                break
+            start = i
+            i -= 1
+        if start >= clause_end:
+            return None
+        a = start
+        while a < clause_end and (tks[a].w in _SKIP_BEFORE):
+            a += 1
+        if a >= clause_end:
+            return None
+        # the clause's first noun phrase (role or actor), else the actor nearest the verb
+        ms = self.mentions_in(tks[a].s, tks[clause_end - 1].e)
+        if ms and ms[0][0] <= tks[min(a + 1, clause_end - 1)].s:
+            if self.role_at(a) is None or ms[0][2].kind == "person":
+                return self._from_actor(ms[0][2], "subject-before")
+        if self.role_at(a):
+            sp = self.resolve_np(a, min(clause_end, a + 6), tks[j].s)
+            if sp:
+                return sp
+        if ms:
+            last = ms[-1]
+            if v.token_at_or_after(self._norm_pos(last[1])) >= clause_end - 3:
+                return self._from_actor(last[2], "subject-before")
+        return None
+
+    # -- finding quotes ---------------------------------------------------------------
+    def reported_frames(self) -> list[Frame]:
+        v = self.v
+        tks = v.tokens
+        frames = []
+        for k, tk in enumerate(tks):
+            if not self.is_comp(tk):
+                continue
+            if any(om.ns <= tk.ns < om.ne for om in v.outlet_matches):
+                continue  # "سي إن إن"
+            pin = v.pair_containing(tk.ns)
+            if pin is not None and pin.name_like:
+                continue
+            j = None
+            for i in range(k - 1, max(-1, k - MAX_VERB_GAP), -1):
+                if tks[i].sent != tk.sent:
+                    break
+                if self.is_comp(tks[i]) and not any(om.ns <= tks[i].ns < om.ne for om in v.outlet_matches):
+                    break
+                if self.speech_kind(tks[i]):
+                    j = i
+                    break
+            if j is None or k + 1 >= len(tks):
+                continue
+            outer = v.outermost_pair_containing(tk.ns)
+            if outer is not None and outer.open > tks[j].ns:
+                continue  # "قال: «إن …»": the complementiser belongs to the quotation
+            # the text after the complementiser
+            after = v.t[tk.ne:]
+            off = len(after) - len(after.lstrip(" \t\u00a0"))
+            qpos = tk.ne + off
+            pair = v.pair_opening_at(qpos)
+            if pair is not None and pair.closed:
+                tail = v.t[pair.close + 1:pair.close + 4].lstrip(" \t\u00a0")
+                k_after = v.token_at_or_after(pair.close)
+                nxt = tks[k_after] if k_after < len(tks) else None
+                speech_next = nxt is not None and v.t[pair.close + 1:nxt.ns].strip() == "" and (
+                    self.speech_kind(nxt) is not None or self.is_comp(nxt))
+                if tail == "" or tail[0] in ".،,:;؛!?؟\n()" or speech_next \
+                        or v.sentence_of(pair.close + 1) != v.sentence_of(pair.close):
+                    span = v.trimmed_span(pair.open + 1, pair.close)
+                    if span:
+                        frames.append(Frame(span[0], span[1], "direct", j, k + 1, pair.open + 1, pair.close,
+                                            meta={"pair": pair}))
+                    continue
+            if tks[k + 1].sent != tk.sent:
+                continue
+            ns = tks[k + 1].ns
+            ne = self._speech_end(k + 1)
+            # a quotation open at the sentence end carries the quote to its closing mark
+            p = v.pair_containing(ne)
+            if p is not None and p.open >= ns - 1:
+                ne = p.close + 1 if p.closed else p.close
+            ne = min(ne, v.paragraph_end(ns), ns + MAX_QUOTE_CHARS)
+            if ne < len(v.t) and v.t[ne] in ".!?؟":
+                ne += 1  # the quoted sentence keeps its full stop
+            span = v.trimmed_span(qpos, ne)
+            if span:
+                frames.append(Frame(span[0], span[1], "reported", j, k, qpos, ne))
+        return frames
+
+    def _speech_end(self, k: int) -> int:
+        """End of reported speech starting at token ``k``: the sentence end, or an earlier ", وقال X" that
+        opens another attribution (participles such as "مضيفا" continue the same speaker)."""
+        v = self.v
+        tks = v.tokens
+        ne = v.sentence_end(tks[k].ns)
+        i = k + 1
+        while i < len(tks) and tks[i].ns < ne:
+            tk = tks[i]
+            if tk.has_clitic and self.speech_kind(tk) in ("verb", "chain"):
+                gap = v.t[tks[i - 1].ne:tk.ns]
+                if ("،" in gap or "," in gap) and v.pair_containing(tk.ns) is None:
+                    return tks[i - 1].ne
+            i += 1
+        return ne
+
+    def according_frames(self) -> list[Frame]:
+        """"وبحسب مسؤول الكرملين، لا يوجد …": an attribution opening a clause, then a comma; the quote is
+        the rest of the sentence. Outlets and reports here are cited sources, not speakers."""
+        v = self.v
+        tks = v.tokens
+        frames = []
+        for i, tk in enumerate(tks):
+            if tk.w not in _ACCORDING and tk.base not in _ACCORDING:
+                continue
+            before = v.t[:tk.ns].rstrip(" \t\u00a0")
+            if before and before[-1] not in "،,.:\n؛!?؟":
+                continue
+            comma = None
+            for m in range(i + 1, min(len(tks), i + 10)):
+                if tks[m].sent != tk.sent:
+                    break
+                gap = v.t[tks[m - 1].ne:tks[m].ns]
+                if "،" in gap or "," in gap:
+                    comma = m
+                    break
+            if comma is None or comma == i + 1:
+                continue
+            first = self._strip(tks[i + 1].w)
+            if any(self.lex.cues.get(w) in ("noun", "report", "institution") for w in first):
+                continue
+            if self.outlets_in(tks[i + 1].ns, tks[comma - 1].ne):
+                continue
+            ns = tks[comma].ns
+            ne = min(v.sentence_end(ns), v.paragraph_end(ns), ns + MAX_QUOTE_CHARS)
+            span = v.trimmed_span(ns, ne)
+            if span:
+                frames.append(Frame(span[0], span[1], "reported", None, comma, ns, ne,
+                                    meta={"according": (i + 1, comma), "cue_tok": i}))
+        return frames
+
+    def direct_frames(self, reported: list[Frame]) -> list[Frame]:
+        v = self.v
+        tks = v.tokens
+        used = {id(f.meta.get("pair")) for f in reported if f.meta.get("pair") is not None}
+        frames = []
+        for p in v.pairs:
+            if p.name_like or id(p) in used or v.pair_words(p) == 0:
+                continue
+            content = v.t[p.open + 1:p.close]
+            if " ".join(content.split()) in self.lex.outlets:
+                p.name_like = True
+                continue
+            span = v.trimmed_span(p.open + 1, p.close)
+            if span is None:
+                continue
+            words = v.pair_words(p)
+            before = v.t[:p.open].rstrip(" \t\u00a0")
+            prev_char = before[-1:] if before else ""
+            parent = None
+            for f in reported:
+                if f.nstart <= p.open and p.close <= f.nend + 1:
+                    parent = f
+                    break
+            if parent is not None:
+                if words >= SHORT_QUOTE_WORDS or prev_char in ":،,":
+                    frames.append(Frame(span[0], span[1], "direct", None, -1, p.open + 1, p.close, parent=parent))
+                continue
+            # a speech cue before the mark, in the same sentence
+            kq = v.token_at_or_after(p.open)
+            sent = v.sentence_of(p.open)
+            cue = None
+            for i in range(kq - 1, max(-1, kq - MAX_CUE_GAP), -1):
+                if tks[i].sent != sent:
+                    break
+                if self.speech_kind(tks[i]):
+                    cue = i
+                    break
+                # "بأنه"/"بأنها" right before the mark ("وصف … بأنه "…"") is part of the cue
+            if cue is not None and words < SHORT_QUOTE_WORDS and kq - cue > SHORT_CUE_GAP:
+                cue = None
+            if cue is not None and self.speech_kind(tks[cue]) in ("verb", "chain", "masdar") and kq - cue > 3:
+                # a quotation far from its verb must follow a pause or a "بأنه"/"بـ" link
+                link = prev_char in ":،," or (kq > 0 and tks[kq - 1].w in self.lex.complementizers) \
+                    or before.endswith("ب") or words >= SHORT_QUOTE_WORDS * 2
+                if not link:
+                    cue = None
+            if cue is not None:
+                frames.append(Frame(span[0], span[1], "direct", cue, kq, p.open + 1, p.close))
+                continue
+            if prev_char == ":" and words >= SHORT_QUOTE_WORDS:
+                frames.append(Frame(span[0], span[1], "direct", None, kq, p.open + 1, p.close, colon_at=len(before) - 1))
+                continue
+            if p.closed:
+                k2 = v.token_at_or_after(p.close)
+                if k2 < len(tks) and tks[k2].sent == v.sentence_of(p.close) or (k2 < len(tks) and v.t[p.close + 1:tks[k2].ns].strip(" \t\u00a0،,") == ""):
+                    if k2 < len(tks) and self.speech_kind(tks[k2]) == "verb" and words >= SHORT_QUOTE_WORDS:
+                        frames.append(Frame(span[0], span[1], "direct", None, kq, p.open + 1, p.close, post_cue=k2))
+        return frames
+
+    def run(self) -> list[Quote]:
+        reported = self.reported_frames()
+        covered = {(f.start, f.end) for f in reported}
+        reported += [f for f in self.according_frames() if (f.start, f.end) not in covered]
+        direct = self.direct_frames(reported)
+        frames = sorted(reported + direct, key=lambda f: (f.nstart, f.parent is not None))
+        done: list[Frame] = []
+        tks = self.v.tokens
+        for f in frames:
+            if f.parent is not None:
+                f.speaker = f.parent.speaker
+            elif "according" in f.meta:
+                a, b = f.meta["according"]
+                f.speaker = self.resolve_np(a, b, tks[a].s)
+                if f.speaker is None:
+                    continue  # "وفقا لهذه المؤشرات،": not a speaker
+            elif f.cue is not None:
+                f.speaker = self.resolve_cue(f.cue, f.win_end, f.start, done)
+            elif f.post_cue is not None:
+                a, b = self.window_after(f.post_cue, min(len(tks), f.post_cue + 12))
+                f.speaker = self.resolve_np(a, b, tks[f.post_cue].s) or self.last_speaker(f.start)
+            elif f.colon_at is not None:
+                # "بوتين: "…"": the actor right before the colon
+                ms = [m for m in self.mentions if m[1] <= self.v.orig(f.colon_at, f.colon_at + 1)[0]]
+                k = self.v.token_at_or_after(f.colon_at)
+                if ms and k > 0 and ms[-1][1] >= tks[k - 1].s:
+                    f.speaker = self._from_actor(ms[-1][2], "before-colon")
+                else:
+                    f.speaker = self.last_speaker(f.start)
+            if f.speaker is not None:
+                self.speakers.append((f.start, f.speaker))
+            done.append(f)
+        out = []
+        seen = set()
+        for f in sorted(done, key=lambda f: (f.start, f.end)):
+            if (f.start, f.end) in seen:
+                continue
+            seen.add((f.start, f.end))
+            sp = f.speaker
+            meta = {"kind": f.kind}
+            ci = f.cue if f.cue is not None else f.meta.get("cue_tok")
+            if ci is not None:
+                cue = tks[ci]
+                meta["cue"] = self.doc.body[cue.s:cue.e]
+            if sp is not None:
+                meta["speaker_via"] = sp.via
+                meta["speaker_kind"] = sp.kind
+                if sp.via == "unknown-name" or (sp.key and sp.key in self.unknown_names):
+                    meta["speaker_ar"] = sp.key
+            if f.parent is not None:
+                meta["inside"] = [f.parent.start, f.parent.end]
+            out.append(Quote(self.doc.body[f.start:f.end], f.start, f.end,
+                             sp.name if sp else None, sp.country if sp else None, meta))
+        return out

@@ -1,0 +1,202 @@
+"""Cited sources: the outlets an article relies on ("نقلت وكالة تاس"، "وفق رويترز"، "(العربية)"،
+"المصدر: الجزيرة"), as canonical English names from ``outlets.tsv``; an unknown outlet after a strong
+cue ("ذكرت صحيفة "X"") is reported as it is written."""
+from __future__ import annotations
+
+import re
+
+from ..document import Span
+from .lexicon import norm
+from .text import OutletMatch, TextView
+
+_PAREN_END = re.compile(r"\(([^()\n]{2,60})\)\s*\.?[ \t\u00a0]*(?=\n|$)")
+_CREDIT = re.compile(r"(?m)^[ \t]*(المصدر|المصادر|مصدر الخبر|مصادر)[ \t]*:[ \t]*(.*)$")
+_BULLET = re.compile(r"^[\s\-–—•*·]+")
+_TOKEN = re.compile(r"\w+")
+
+
+def _clean(s: str) -> str:
+    return " ".join(_BULLET.sub("", s).strip(" \t.،,:\"'()").split())
+
+
+def _strip_cue_clitics(w: str) -> list[str]:
+    out = [w]
+    for p in ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"):
+        if w.startswith(p) and len(w) - len(p) >= 2:
+            out.append(w[len(p):])
+    return out
+
+
+class SourceFinder:
+    """Finds cited sources in a :class:`TextView`; also tells which quote pairs hold outlet names."""
+
+    def __init__(self, view: TextView, mention_spans: list[tuple[int, int]]):
+        self.v = view
+        self.lex = view.lex
+        self.mention_spans = mention_spans
+        self.found: list[tuple[int, str, Span]] = []  # (body start, name, evidence span)
+
+    # -- helpers ---------------------------------------------------------------
+    def cue_kind(self, w: str) -> str | None:
+        for c in _strip_cue_clitics(w):
+            k = self.lex.cues.get(c)
+            if k:
+                return k
+            if c in self.lex.speech:
+                return "verb"
+        return None
+
+    def _add(self, name: str, ns: int, ne: int) -> None:
+        s, e = self.v.orig(ns, ne)
+        self.found.append((s, name, Span(s, e, self.v.body[s:e])))
+
+    def _in_paren_at_para_end(self, m: OutletMatch) -> bool:
+        t = self.v.t
+        before = t[:m.ns].rstrip(" \t\u00a0\"")
+        if not before.endswith("("):
+            return False
+        after = t[m.ne:].lstrip(" \t\u00a0\"")
+        if not after.startswith(")"):
+            return False
+        rest = after[1:].lstrip(" \t\u00a0.")
+        return rest == "" or rest.startswith("\n")
+
+    def _after_credit(self, npos: int) -> bool:
+        line_start = self.v.t.rfind("\n", 0, npos) + 1
+        head = self.v.t[line_start:npos]
+        return bool(re.match(r"[ \t]*(المصدر|المصادر|مصدر الخبر|مصادر)[ \t]*:", head))
+
+    # -- the passes ------------------------------------------------------------
+    def run(self) -> list[str]:
+        self._name_pairs()
+        self._known()
+        self._unknown_after_noun()
+        self._parentheticals()
+        self._credits()
+        names: list[str] = []
+        for _, name, _span in sorted(self.found, key=lambda x: x[0]):
+            if name not in names:
+                names.append(name)
+        return names
+
+    def _known(self) -> None:
+        v = self.v
+        for m in v.outlet_matches:
+            if self._in_paren_at_para_end(m) or self._after_credit(m.ns):
+                self._add(m.outlet.name, m.ns, m.ne)
+                continue
+            prev = v.prev_tokens(m.ns, 4)
+            kinds = [self.cue_kind(tk.w) for tk in prev]
+            # the alias may itself start with its outlet noun ("وكالة تاس", "قناة الجزيرة")
+            first = m.outlet and self.lex.cues.get(v.t[m.ns:m.ne].split()[0])
+            if m.weak:
+                # weak aliases ("الجزيرة") need an outlet noun right before them
+                near = [self.cue_kind(tk.w) for tk in prev[-2:]]
+                if "noun" in near or first == "noun":
+                    self._add(m.outlet.name, m.ns, m.ne)
+                continue
+            if any(kinds) or first or m.prefix.endswith("ل") or m.prefix.endswith("ب"):
+                self._add(m.outlet.name, m.ns, m.ne)
+                continue
+            # "رويترز قالت …": a speech verb right after
+            k = v.token_at_or_after(m.ne)
+            nxt = v.tokens[k:k + 2]
+            if any(tk.base in self.lex.speech or tk.w in self.lex.speech for tk in nxt):
+                self._add(m.outlet.name, m.ns, m.ne)
+
+    def _name_pairs(self) -> None:
+        """Quote marks around a short name that starts with an outlet/institution noun ("“معهد X”") or is a
+        known outlet hold a name, not a quotation."""
+        v = self.v
+        for p in v.pairs:
+            words = _TOKEN.findall(v.t[p.open + 1:p.close])
+            if not words or len(words) > 5:
+                continue
+            if self.cue_kind(words[0]) in ("noun", "institution") or norm(v.t[p.open + 1:p.close]) in self.lex.outlets:
+                p.name_like = True
+
+    def _unknown_after_noun(self) -> None:
+        """ "ذكرت صحيفة "X"" / "لصحيفة "X"": an outlet noun after a cue, then a short name in quote marks."""
+        v = self.v
+        for tk in v.tokens:
+            if self.cue_kind(tk.w) not in ("noun", "report", "institution"):
+                continue
+            after = v.t[tk.ne:tk.ne + 3]
+            off = len(after) - len(after.lstrip(" \t\u00a0"))
+            p = v.pair_opening_at(tk.ne + off)
+            if p is None or not p.closed or v.pair_words(p) > 6 or v.pair_words(p) == 0:
+                continue
+            p.name_like = True
+            content = v.t[p.open + 1:p.close]
+            key = norm(content)
+            if key in self.lex.outlets:
+                continue  # a known outlet: reported by _known
+            if self.cue_kind(tk.w) != "noun":
+                continue
+            prev = v.prev_tokens(tk.ns, 3)
+            strong = tk.w != tk.base or tk.w[0] in "لب" or any(
+                self.cue_kind(x.w) in ("verb", "prep") for x in prev)
+            if strong:
+                span = v.trimmed_span(p.open + 1, p.close)
+                if span:
+                    s, e = span
+                    self.found.append((s, self.v.body[s:e], Span(s, e, self.v.body[s:e])))
+
+    def _parentheticals(self) -> None:
+        v = self.v
+        unknown = []
+        n_paren = 0
+        for m in _PAREN_END.finditer(v.t):
+            content = " ".join(m.group(1).split())
+            n_paren += 1
+            if content.strip('"') in self.lex.outlets or content in self.lex.outlets:
+                continue  # known: handled by _known
+            toks = _TOKEN.findall(content)
+            if not toks or len(toks) > 4 or any(ch.isdigit() for ch in content):
+                continue
+            s, e = v.orig(m.start(1), m.end(1))
+            if any(ms < e and s < me for ms, me in self.mention_spans):
+                continue
+            unknown.append((m.start(1), m.end(1)))
+        if n_paren >= 2:  # a pattern of paragraph-end credits, not a stray aside
+            for ns, ne in unknown:
+                span = v.trimmed_span(ns, ne)
+                if span:
+                    s, e = span
+                    self.found.append((s, v.body[s:e], Span(s, e, v.body[s:e])))
+
+    def _credits(self) -> None:
+        v = self.v
+        for m in _CREDIT.finditer(v.t):
+            rest = m.group(2)
+            if rest.strip():
+                items = [(m.start(2), m.end(2))]
+            else:
+                items = []
+                pos = m.end()
+                for line in v.t[m.end():].split("\n")[1:20]:
+                    start = pos + 1
+                    pos = start + len(line)
+                    if not line.strip():
+                        continue
+                    items.append((start, pos))
+                    if len(items) >= 10:
+                        break
+            for ns, ne in items:
+                text = _clean(v.t[ns:ne])
+                if not text:
+                    continue
+                hit = [om for om in v.outlet_matches if ns <= om.ns and om.ne <= ne]
+                if hit:
+                    for om in hit:  # weak aliases count here too ("المصادر:" list, "المصدر: الجزيرة")
+                        self._add(om.outlet.name, om.ns, om.ne)
+                    continue
+                if len(_TOKEN.findall(text)) > (5 if rest.strip() else 3):
+                    if not rest.strip():
+                        break  # end of the list
+                    continue
+                span = v.trimmed_span(ns, ne)
+                if span:
+                    s, e = span
+                    s2 = s + len(v.body[s:e]) - len(_BULLET.sub("", v.body[s:e]))
+                    self.found.append((s2, v.body[s2:e], Span(s2, e, v.body[s2:e])))
