@@ -202,6 +202,17 @@ class Document:
         return doc
 
     # -- helpers for stages -------------------------------------------------
+    def normalized(self):
+        """``rasd.normalize.normalize(self.body)``, computed once per body and shared by stages."""
+        cached = self.__dict__.get("_norm")
+        if cached is not None and cached[0] is self.body:
+            return cached[1]
+        from .normalize import normalize
+
+        nt = normalize(self.body)
+        self.__dict__["_norm"] = (self.body, nt)
+        return nt
+
     def actor_by_id(self, key: str) -> Actor | None:
         for a in self.actors:
             if a.id == key:
