@@ -28,6 +28,7 @@ demo:
 	$(BIN)/rasd events --db $(DB) -n 20
 
 test: setup-test
+	bash scripts/install_services.sh
 	bash scripts/test.sh
 
 clean-demo:

@@ -287,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
         wpred = tag_all(model_path, wsents, gaz, clitics, names)
         wpred = [[("O" if t.endswith("MISC") else t) for t in p] for p in wpred]
         wj_res = score([g for _, g in wsents], wpred)
-        print("\nOut-of-domain check, Wojood sample test (PERS/ORG/GPE→LOC/LOC; annotation scheme differs):")
+        print("\nHeld-out check, Wojood sample test (never trained on; PERS/ORG/GPE→LOC/LOC; annotation scheme differs):")
         print(table({k: v for k, v in wj_res.items() if k in ("PERS", "LOC", "ORG", "micro (PER/LOC/ORG)")}))
 
     if not args.eval_only and not args.no_readme:
@@ -301,7 +301,7 @@ def write_readme(args, sources, res, wj_res, model_path: Path) -> None:
     wj = ""
     if wj_res is not None:
         wj = (
-            "\nOut-of-domain check on the Wojood public sample test file (its scheme differs: GPE mapped to LOC, "
+            "\nHeld-out check on the Wojood public sample test file (never trained on; its scheme differs from ANERcorp: GPE mapped to LOC, "
             "nested tags flattened to the outermost PERS/ORG/GPE/LOC; countries acting as agents are ORG there):\n\n"
             + table({k: v for k, v in wj_res.items() if k in ("PERS", "LOC", "ORG", "micro (PER/LOC/ORG)")})
             + "\n"

@@ -192,3 +192,8 @@ def test_rules_give_latin_only(name):
     out = rules_transliterate(name)
     assert not re.search(r"[\u0600-\u06FF]", out)
     assert out == out.strip()
+
+
+def test_the_object_after_a_name_is_not_part_of_it(finder):
+    text = "وكتب الكاتب الروسي إيغور ماكسيموف مقالا عن الحرب."
+    assert "إيغور ماكسيموف" in _by_ar(finder.find(text))

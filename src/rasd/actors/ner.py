@@ -257,36 +257,61 @@ def _len_bucket(n: int) -> str:
     return "1" if n <= 1 else "2" if n == 2 else "3" if n == 3 else "4-5" if n <= 5 else "6+"
 
 
-def token_info(tokens: Sequence[str], gaz: Gazetteer, clitics: Clitics, names: NameUnits) -> list[dict[str, str]]:
-    """Per-token base attributes (normalised word, stem, proclitics, gazetteer marks, shape)."""
-    words = [normalize_text(t) for t in tokens]
-    split = [strip_proclitics(w, clitics) for w in words]
-    stems = [s for _, s in split]
-    multi = gaz.spans(words, stems)
-    info = []
-    for i, w in enumerate(words):
-        pre, stem = split[i]
-        g = gaz.single.get(w) or gaz.single.get(stem) or ()
-        suf = ""
-        for s in clitics.suffix:
-            if stem.endswith(s) and len(stem) - len(s) >= 3:
-                suf = s
-                break
-        info.append(
-            {
-                "w": w,
-                "stem": stem,
-                "pre": pre,
-                "suf": suf,
-                "al": "1" if pre.endswith("ال") or pre.endswith("لل") else "0",
-                "shape": _shape(tokens[i]),
-                "len": _len_bucket(len(stem)),
-                "gs": "|".join(sorted(g)),
-                "gm": multi[i] or "",
-                "nu": names.get(w, stem),
-            }
-        )
-    return info
+@dataclass(frozen=True)
+class _WordFeats:
+    w: str
+    stem: str
+    own: tuple[str, ...]  # the word's own features (without the sentence-dependent gazetteer mark)
+    near: dict[int, tuple[str, ...]]  # features it gives to the token at offset -d (d = -2, -1, 1, 2)
+
+
+_WORD_CACHE: dict[tuple, _WordFeats] = {}
+_WORD_CACHE_MAX = 200_000
+
+
+def _word_feats(tok: str, gaz: Gazetteer, clitics: Clitics, names: NameUnits) -> _WordFeats:
+    """Features of one word that do not depend on its sentence (cached per word and resources)."""
+    key = (tok, id(gaz), id(clitics), id(names))
+    wf = _WORD_CACHE.get(key)
+    if wf is not None:
+        return wf
+    w = normalize_text(tok)
+    pre, stem = strip_proclitics(w, clitics)
+    g = gaz.single.get(w) or gaz.single.get(stem) or ()
+    gs = "|".join(sorted(g))
+    suf = ""
+    for sx in clitics.suffix:
+        if stem.endswith(sx) and len(stem) - len(sx) >= 3:
+            suf = sx
+            break
+    al = "1" if pre.endswith("ال") or pre.endswith("لل") else "0"
+    shape = _shape(tok)
+    nu = names.get(w, stem)
+    own = [
+        "b", "w=" + w, "st=" + stem, "pre=" + pre, "suf=" + suf, "al=" + al, "sh=" + shape,
+        "ln=" + _len_bucket(len(stem)), "p2=" + stem[:2], "p3=" + stem[:3], "s2=" + stem[-2:],
+        "s3=" + stem[-3:], "s1=" + w[-1:], "p4=" + stem[:4], "s4=" + stem[-4:], "ws3=" + w[-3:],
+    ]
+    if gs:
+        own.append("gs=" + gs)
+    if nu:
+        own.append("nu=" + nu)
+        own.append("nr=" + nu.split(":")[0])
+    near: dict[int, tuple[str, ...]] = {}
+    for d in (-2, -1, 1, 2):
+        f = [f"{d}w=" + w]
+        if d in (-1, 1):
+            f += [f"{d}st=" + stem, f"{d}al=" + al, f"{d}sh=" + shape]
+            if gs:
+                f.append(f"{d}gs=" + gs)
+            if nu:
+                f.append(f"{d}nr=" + nu.split(":")[0])
+        near[d] = tuple(f)
+    wf = _WordFeats(w, stem, tuple(own), near)
+    if len(_WORD_CACHE) >= _WORD_CACHE_MAX:
+        _WORD_CACHE.clear()
+    _WORD_CACHE[key] = wf
+    return wf
 
 
 def sentence_features(
@@ -299,57 +324,26 @@ def sentence_features(
     gaz = gaz or default_gazetteer()
     clitics = clitics or default_clitics()
     names = names or default_names()
-    info = token_info(tokens, gaz, clitics, names)
-    n = len(info)
+    ws = [_word_feats(t, gaz, clitics, names) for t in tokens]
+    multi = gaz.spans([x.w for x in ws], [x.stem for x in ws])
+    n = len(ws)
     feats: list[list[str]] = []
-    for i, t in enumerate(info):
-        w, stem = t["w"], t["stem"]
-        f = [
-            "b",
-            "w=" + w,
-            "st=" + stem,
-            "pre=" + t["pre"],
-            "suf=" + t["suf"],
-            "al=" + t["al"],
-            "sh=" + t["shape"],
-            "ln=" + t["len"],
-            "p2=" + stem[:2],
-            "p3=" + stem[:3],
-            "s2=" + stem[-2:],
-            "s3=" + stem[-3:],
-            "s1=" + w[-1:],
-            "p4=" + stem[:4],
-            "s4=" + stem[-4:],
-            "ws3=" + w[-3:],
-        ]
-        if t["gs"]:
-            f.append("gs=" + t["gs"])
-        if t["gm"]:
-            f.append("gm=" + t["gm"])
-        if t["nu"]:
-            f.append("nu=" + t["nu"])
-            f.append("nr=" + t["nu"].split(":")[0])
+    for i, x in enumerate(ws):
+        f = list(x.own)
+        if multi[i]:
+            f.append("gm=" + multi[i])
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
-                o = info[j]
-                f.append(f"{d}w=" + o["w"])
-                if d in (-1, 1):
-                    f.append(f"{d}st=" + o["stem"])
-                    f.append(f"{d}al=" + o["al"])
-                    f.append(f"{d}sh=" + o["shape"])
-                    if o["gs"]:
-                        f.append(f"{d}gs=" + o["gs"])
-                    if o["gm"]:
-                        f.append(f"{d}gm=" + o["gm"])
-                    if o["nu"]:
-                        f.append(f"{d}nr=" + o["nu"].split(":")[0])
+                f.extend(ws[j].near[d])
+                if d in (-1, 1) and multi[j]:
+                    f.append(f"{d}gm=" + multi[j])
             elif d in (-1, 1):
                 f.append(f"{d}w=" + ("<s>" if d < 0 else "</s>"))
         if i > 0:
-            f.append("bg-=" + info[i - 1]["stem"] + "|" + stem)
+            f.append("bg-=" + ws[i - 1].stem + "|" + x.stem)
         if i + 1 < n:
-            f.append("bg+=" + stem + "|" + info[i + 1]["stem"])
+            f.append("bg+=" + x.stem + "|" + ws[i + 1].stem)
         feats.append(f)
     return feats
 

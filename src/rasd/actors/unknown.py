@@ -211,6 +211,14 @@ def _name_like(c: _Ctx, t: Tok, first: bool) -> bool:
     return True
 
 
+def _boundary_after(c: _Ctx, k: int) -> bool:
+    """Token ``k`` is followed by punctuation, the end of the text or a stop word (أن، قال، في …)."""
+    if k + 1 >= len(c.toks):
+        return True
+    nxt = c.toks[k + 1]
+    return bool(c.body[c.toks[k].end:nxt.start].strip()) or not nxt.arabic or nxt.norm in c.desc.stop
+
+
 def _name_forward(c: _Ctx, j: int, max_tokens: int = 4) -> int:
     """End index (exclusive) of a person name starting at token ``j``; ``j`` when there is none."""
     toks, d = c.toks, c.desc
@@ -232,8 +240,10 @@ def _name_forward(c: _Ctx, j: int, max_tokens: int = 4) -> int:
             break
         if t.pre and not (t.pre == "ال" and (t.stem.endswith("ي") or c.per_cover[k] or c.name_units.get(t.norm, t.stem))):
             break  # a clitic starts a new phrase unless it is a family name (الجبوري)
-        if k - j >= 2 and not (c.per_cover[k] or c.name_units.get(t.norm, t.stem)):
-            break  # a third word must look like a name
+        if k - j >= 2 and not (c.per_cover[k] or c.name_units.get(t.norm, t.stem) or (len(t.stem) <= 4 and _boundary_after(c, k))):
+            # a third word must look like a name, or be a short name syllable (كيم مين سوك) followed by
+            # a clear boundary; a longer unknown word there is usually the verb's object (مقالا)
+            break
         k += 1
     # a particle cannot end a name
     while k - 1 > j and toks[k - 1].norm in d.particle:
