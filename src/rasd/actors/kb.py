@@ -64,12 +64,17 @@ def fold_same_length(normalised: str) -> str:
     return out
 
 
+# longest first (a word starts with at most one prefix of each length, so ties never matter)
+_PREFIXES_LONGEST_FIRST = tuple((p, p in ART_PREFIXES) for p in sorted(ANY_PREFIXES, key=len, reverse=True) if p)
+
+
 def strip_clitics(word: str) -> list[tuple[str, bool]]:
     """Possible (stem, had_article) readings of one folded word after removing clitic prefixes."""
     out = [(word, False)]
-    for p in sorted(ANY_PREFIXES, key=len, reverse=True):
-        if p and word.startswith(p) and len(word) - len(p) >= 2:
-            out.append((word[len(p):], p in ART_PREFIXES))
+    n = len(word)
+    for p, art in _PREFIXES_LONGEST_FIRST:
+        if word.startswith(p) and n - len(p) >= 2:
+            out.append((word[len(p):], art))
     return out
 
 
@@ -196,6 +201,8 @@ class KB:
         self.first_names: dict[str, set[str]] = {}  # folded given name -> folded variants
         self.files: list[str] = []
         self._roles_by: dict[tuple[str, str], list[Role]] = {}
+        self._nisba_cache: dict[str, str | None] = {}  # word -> country_of_nisba(word)
+        self._nisba_cache_sizes: tuple[int, int] = (-1, -1)
 
     # -- queries -----------------------------------------------------------------
     def get(self, key: str) -> Entry | None:
@@ -207,6 +214,19 @@ class KB:
         ``word`` may carry clitics (و ف ب ل ك ال لل …) and inflection (ـي ـية ـيون ـيين …);
         it is normalised here. Two-word nisbas (الكوري الشمالي) are accepted.
         """
+        sizes = (len(self.nisba), len(self.nisba_def))
+        if self._nisba_cache_sizes != sizes:  # the tables changed (or first call): start afresh
+            self._nisba_cache = {}
+            self._nisba_cache_sizes = sizes
+        cache = self._nisba_cache
+        if word in cache:
+            return cache[word]
+        if len(cache) >= 100_000:
+            cache.clear()
+        code = cache[word] = self._country_of_nisba(word)
+        return code
+
+    def _country_of_nisba(self, word: str) -> str | None:
         f = fold(word)
         if not f:
             return None

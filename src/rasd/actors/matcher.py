@@ -224,9 +224,11 @@ class Matcher:
         return chosen
 
     # ------------------------------------------------------------------------------------
-    def match(self, body: str, date: _dt.date) -> list[Actor]:
+    def match(self, body: str, date: _dt.date, nt=None) -> list[Actor]:
+        """Actors of ``body`` at ``date``; ``nt``: ``normalize(body)`` when the caller has it."""
         kb = self.kb
-        nt = normalize(body)
+        if nt is None:
+            nt = normalize(body)
         t = fold_same_length(nt.text)
         chosen = [c for c in self.select(self.candidates(t), len(t))
                   if not any(p.kind == "stop" for p in c.payloads)]

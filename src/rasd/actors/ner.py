@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from ..normalize import normalize_text
 
@@ -47,8 +47,7 @@ _TOKEN_RE = re.compile(rf"{_NUMBER}|{_WORD}|\S")
 _SENT_END = frozenset({".", "!", "?", "؟", "…", "۔"})
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -56,7 +55,7 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """Words and single punctuation marks with offsets: ``text[t.start:t.end] == t.text``."""
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    return [Token(m.group(), *m.span()) for m in _TOKEN_RE.finditer(text)]
 
 
 def sentences(text: str, tokens: Sequence[Token] | None = None, max_len: int = 120) -> list[list[Token]]:
@@ -158,6 +157,7 @@ class Gazetteer:
     def __init__(self, rows: Iterable[tuple[str, str]]):
         self.single: dict[str, set[str]] = {}
         self.multi: dict[tuple[str, ...], str] = {}
+        self.firsts: set[str] = set()  # first words of the multi-token names (a quick pre-check)
         self.max_len = 1
         for name, typ in rows:
             toks = tuple(normalize_text(name).split())
@@ -167,6 +167,7 @@ class Gazetteer:
                 self.single.setdefault(toks[0], set()).add(typ)
             else:
                 self.multi.setdefault(toks, typ)
+                self.firsts.add(toks[0])
                 self.max_len = max(self.max_len, len(toks))
 
     @classmethod
@@ -181,8 +182,12 @@ class Gazetteer:
         """B-/I- type marks of the longest multi-token names in a normalised token sequence."""
         marks: list[str | None] = [None] * len(words)
         i, n = 0, len(words)
+        firsts = self.firsts
         while i < n:
             hit = 0
+            if words[i] not in firsts and stems[i] not in firsts:
+                i += 1
+                continue
             for k in range(min(self.max_len, n - i), 1, -1):
                 key = tuple(words[i:i + k])
                 typ = self.multi.get(key)
@@ -405,13 +410,21 @@ class NerTagger:
         feats = sentence_features(tokens, self.gazetteer, self.clitics, self.names)
         with self._lock:
             tags = self._tagger.tag(feats)
-            probs = [self._tagger.marginal(tag, i) for i, tag in enumerate(tags)]
+            # marginals only where they are used (the tokens of entities); O tokens get 1.0
+            probs = [self._tagger.marginal(tag, i) if tag != "O" else 1.0 for i, tag in enumerate(tags)]
         return list(tags), probs
 
-    def find_entities(self, text: str, labels: Iterable[str] = KEEP_LABELS) -> list[Entity]:
+    def find_entities(
+        self,
+        text: str,
+        labels: Iterable[str] = KEEP_LABELS,
+        sents: Iterable[Sequence[Token]] | None = None,
+    ) -> list[Entity]:
+        """Entities of ``text``; ``sents`` (token sequences of ``text``, e.g. a chosen subset of
+        :func:`sentences`) limits the tagging to those sentences."""
         keep = set(labels)
         out: list[Entity] = []
-        for sent in sentences(text):
+        for sent in (sentences(text) if sents is None else sents):
             tags, probs = self.tag_tokens([t.text for t in sent])
             for a, b, typ in bio_spans(tags):
                 label = _LABEL_OUT.get(typ, typ)

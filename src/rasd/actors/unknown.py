@@ -20,6 +20,7 @@ Arabic name``, ``meta["via"]`` ``"descriptor"`` or ``"ner"``.
 """
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ from ..document import Actor, Document, Span
 from ..normalize import normalize, normalize_text
 from ..pipeline import RunContext, register_stage
 from . import ner
-from .translit import rules_transliterate, transliterate_name
+from .translit import foreign_rules, name_origin, rules_transliterate, transliterate_name
 
 log = logging.getLogger(__name__)
 
@@ -48,12 +49,13 @@ class Descriptors:
     link: set[str]
     stop: set[str]
     particle: set[str]
+    orghead: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, text: str | None = None) -> "Descriptors":
         if text is None:
             text = resources.files("rasd").joinpath(DESCRIPTORS_FILE).read_text("utf-8")
-        d = cls({}, set(), set(), set(), set())
+        d = cls({}, set(), set(), set(), set(), set())
         header = True
         for line in text.splitlines():
             if not line.strip() or line.startswith("#"):
@@ -79,6 +81,8 @@ class Descriptors:
                 d.stop.add(words[0])
             elif kind == "particle":
                 d.particle.add(words[0])
+            elif kind == "orghead":
+                d.orghead.add(_stem(words[0]))
         for phrases in d.person.values():
             phrases.sort(key=len, reverse=True)
         return d
@@ -91,6 +95,64 @@ def _stem(norm_word: str) -> str:
 @lru_cache(maxsize=1)
 def default_descriptors() -> Descriptors:
     return Descriptors.load()
+
+
+COMMON_FILE = "data/actors/common_words.tsv"
+PATTERNS_FILE = "data/actors/not_name_patterns.tsv"
+
+
+@dataclass
+class NotNames:
+    """What can never be a name word: frequent common words (``common_words.tsv``, built from NER
+    corpora by ``scripts/build_common_words.py``) and verbal-noun/participle patterns
+    (``not_name_patterns.tsv``). A frequent name unit (>= 10 bearers in the name index) is exempt
+    from both, unless it is written with alef maqsura (على is the preposition, علي the name)."""
+
+    common: set[str]
+    patterns: list[re.Pattern]
+
+    @classmethod
+    def load(cls, common_text: str | None = None, patterns_text: str | None = None) -> "NotNames":
+        if common_text is None:
+            common_text = resources.files("rasd").joinpath(COMMON_FILE).read_text("utf-8")
+        if patterns_text is None:
+            patterns_text = resources.files("rasd").joinpath(PATTERNS_FILE).read_text("utf-8")
+        common = set()
+        for line in common_text.splitlines():
+            if line.startswith("#") or not line.strip():
+                continue
+            w = normalize_text(line.split("\t")[0].strip())
+            if w:
+                common.add(w)
+        pats = []
+        for line in patterns_text.splitlines():
+            if line.startswith("#") or not line.strip():
+                continue
+            form = normalize_text(line.split("\t")[0].strip())
+            if not form or form == "pattern":
+                continue
+            rx = "".join("[^\\sا]" if ch in "فعل" else re.escape(ch) for ch in form)
+            pats.append(re.compile(rx + r"\Z"))
+        return cls(common, pats)
+
+    def is_common(self, stem: str) -> bool:
+        if stem in self.common:
+            return True
+        # a bare preposition glued to a common noun (بشؤون، لزيارة)
+        return len(stem) > 3 and stem[0] in "بلك" and stem[1:] in self.common
+
+    def pattern(self, stem: str) -> bool:
+        return any(p.match(stem) for p in self.patterns)
+
+
+@lru_cache(maxsize=1)
+def default_not_names() -> NotNames:
+    return NotNames.load()
+
+
+def _frequent_name(names: "ner.NameUnits", norm: str, stem: str) -> bool:
+    mark = names.get(norm, stem)
+    return mark.endswith(":10-99") or mark.endswith(":100+")
 
 
 # --------------------------------------------------------------------------- token view
@@ -106,12 +168,44 @@ class Tok:
     arabic: bool
 
 
-def _toks(body: str) -> list[Tok]:
-    out = []
-    for t in ner.tokenize(body):
-        n = normalize_text(t.text)
+_WORD_INFO: dict[str, tuple[str, str, str, bool]] = {}
+
+
+def _word_info(text: str) -> tuple[str, str, str, bool]:
+    """(normalised, proclitics, stem, is Arabic) of a word, cached per process."""
+    info = _WORD_INFO.get(text)
+    if info is None:
+        n = normalize_text(text)
         pre, stem = ner.strip_proclitics(n)
-        out.append(Tok(t.text, t.start, t.end, n, pre, stem, bool(_ARABIC_WORD.match(t.text))))
+        info = (n, pre, stem, bool(_ARABIC_WORD.match(text)))
+        if len(_WORD_INFO) > 200_000:
+            _WORD_INFO.clear()
+        _WORD_INFO[text] = info
+    return info
+
+
+def _toks(body: str, raw: Sequence[ner.Token] | None = None) -> list[Tok]:
+    out = []
+    for t in (ner.tokenize(body) if raw is None else raw):
+        n, pre, stem, arabic = _word_info(t.text)
+        out.append(Tok(t.text, t.start, t.end, n, pre, stem, arabic))
+    return out
+
+
+def _cover_flags(toks: Sequence[Tok], spans: Sequence[tuple[int, int]]) -> list[bool]:
+    """For every token, whether it overlaps one of ``spans`` (one sweep over both, sorted)."""
+    spans = sorted(spans)
+    out = [False] * len(toks)
+    j = 0
+    for i, t in enumerate(toks):
+        while j < len(spans) and spans[j][1] <= t.start:
+            j += 1
+        k = j
+        while k < len(spans) and spans[k][0] < t.end:
+            if spans[k][1] > t.start:
+                out[i] = True
+                break
+            k += 1
     return out
 
 
@@ -143,6 +237,25 @@ class _Ctx:
     desc: Descriptors
     nisba: Callable[[str], str | None]
     name_units: ner.NameUnits
+    not_names: NotNames = field(default_factory=default_not_names)
+    _starts: list[int] | None = None
+
+    def index_of(self, start: int) -> int:
+        """Index of the token that starts at ``start``."""
+        if self._starts is None:
+            self._starts = [t.start for t in self.toks]
+        return bisect.bisect_left(self._starts, start)
+
+    def not_a_name(self, t: Tok) -> bool:
+        """``t`` is a common word or has a verbal-noun shape, and is not a frequent name unit."""
+        nn = self.not_names
+        if nn.is_common(t.stem):
+            pass
+        elif not nn.pattern(t.stem) or foreign_rules().is_cjk_syllable(t.norm):
+            return False  # تشانغ has the shape تفاعل but is a Chinese syllable
+        if t.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ى"):
+            return True  # على، لدى، مستوى: alef maqsura marks the common word
+        return not _frequent_name(self.name_units, t.norm, t.stem)
 
 
 # --------------------------------------------------------------------------- descriptor patterns
@@ -206,9 +319,21 @@ def _name_like(c: _Ctx, t: Tok, first: bool) -> bool:
         return False
     if c.nisba(t.text):
         return False
-    if first and t.pre:  # a name does not start with a clitic or the article (الدبلوماسي X)
+    if c.not_a_name(t) and t.norm not in c.desc.particle:
         return False
+    if first and t.pre and not _whole_name_word(c, t):
+        return False  # a name does not start with a clitic or the article (الدبلوماسي X)
     return True
+
+
+def _whole_name_norm(c: _Ctx, norm: str) -> bool:
+    """A normalised word starting with و that is a name word as a whole (وليد، وائل، وانغ)."""
+    return norm.startswith("و") and (norm in c.name_units.marks or foreign_rules().is_cjk_syllable(norm))
+
+
+def _whole_name_word(c: _Ctx, t: Tok) -> bool:
+    """A word whose first letter looks like the conjunction و but belongs to the name."""
+    return t.pre == "و" and _whole_name_norm(c, t.norm)
 
 
 def _boundary_after(c: _Ctx, k: int) -> bool:
@@ -307,6 +432,57 @@ def descriptor_candidates(c: _Ctx) -> list[Candidate]:
     return out
 
 
+# --------------------------------------------------------------------------- NER checks
+
+def _ner_person_ok(c: _Ctx, idx: list[int]) -> bool:
+    """An NER person span looks like a name: no common word or verbal noun in it, no word with the
+    article except a family name (nisba-shaped الجبوري, or a known surname), and no clitic on a later word."""
+    if not idx:
+        return False
+    for n, k in enumerate(idx):
+        t = c.toks[k]
+        if not t.arabic:
+            return False
+        if t.norm in c.desc.particle:
+            continue
+        if t.norm in c.desc.stop or t.stem in c.desc.stop or c.not_a_name(t):
+            return False
+        if t.pre:
+            if n == 0 and t.pre in ("و", "ف"):
+                continue  # trimmed off by the caller
+            if t.pre != "ال" or n == 0:
+                return False
+            if not (t.stem.endswith("ي") or c.name_units.get(t.norm, t.stem)):
+                return False
+    return True
+
+
+def _ner_org_ok(c: _Ctx, idx: list[int]) -> bool:
+    """An NER organisation starts with an organisation head noun (مركز، جامعة، حزب …) and has at
+    least one specific word after it: a name-like word (not common, not a verbal noun), a nisba or a
+    Latin word — "كلية العلاقات الدولية" alone is a generic phrase, "مركز رواق للأبحاث" is a name."""
+    if len(idx) < 2:
+        return False
+    head = c.toks[idx[0]]
+    if head.stem not in c.desc.orghead or head.pre.endswith("ال"):
+        return False
+    for k in idx[1:]:
+        t = c.toks[k]
+        if not t.arabic:
+            if t.text[:1].isalpha():
+                return True
+            continue
+        if t.norm in c.desc.stop or t.norm in c.desc.link:
+            continue
+        if c.nisba(t.text):
+            return True
+        if t.pre.endswith("ال") and (t.stem.endswith("يه") or t.stem.endswith("ي")):
+            continue  # a relational adjective (الدولية، الاجتماعية) does not make a name
+        if not c.not_a_name(t):
+            return True
+    return False
+
+
 # --------------------------------------------------------------------------- the stage
 
 def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -327,14 +503,59 @@ class UnknownFinder:
     min_score_multi: float = 0.6
     min_score_single: float = 0.8
     use_ner: bool = True
+    gate: bool = True  # tag only the sentences that can hold an unknown name (see _worth_tagging)
+    stats: dict = field(default_factory=lambda: {"sentences": 0})
+    _name_word_cache: dict = field(default_factory=dict)
+
+    def _worth_tagging(self, c: _Ctx, sent: Sequence[ner.Token], known: list[bool]) -> bool:
+        """A sentence can hold a name the KB does not know when two adjacent words, not covered by a
+        KB mention, could both be name words: Arabic or Latin, no article or preposition, not a common
+        word, verbal noun or nisba. (NER names need two words, or one word tagged twice, and a one-word
+        name is nearly always written in full once.)"""
+        if not sent:
+            return False
+        i0 = c.index_of(sent[0].start)
+        run = 0
+        for i in range(i0, i0 + len(sent)):
+            t = c.toks[i]
+            if known[i]:
+                run = 0
+                continue
+            ok = self._name_word_cache.get(t.text)
+            if ok is None:
+                ok = self._name_word_cache[t.text] = self._could_be_name(c, t)
+                if len(self._name_word_cache) > 100_000:
+                    self._name_word_cache.clear()
+            if ok and run and not c.body[c.toks[i - 1].end:t.start].strip():
+                return True
+            run = 1 if ok else 0
+        return False
+
+    @staticmethod
+    def _could_be_name(c: _Ctx, t: Tok) -> bool:
+        if not t.arabic:
+            return t.text[:1].isupper()
+        if len(t.stem) < 2 or (t.pre and t.pre not in ("و", "ف")):
+            return False
+        if t.norm in c.desc.stop or t.stem in c.desc.stop:
+            return False
+        return not c.not_a_name(t)
 
     def find(self, body: str, covered: Sequence[tuple[int, int]] = ()) -> list[Actor]:
-        toks = _toks(body)
-        ents = self.tagger.find_entities(body, ("PER", "ORG")) if (self.tagger and self.use_ner) else []
-        per_spans = [(e.start, e.end) for e in ents if e.label == "PER"]
-        per_cover = [_overlaps(t.start, t.end, per_spans) for t in toks]
-        names = self.tagger.names if self.tagger else ner.NameUnits([])
-        c = _Ctx(body, toks, per_cover, self.desc, self.nisba, names)
+        raw = ner.tokenize(body)
+        toks = _toks(body, raw)
+        names = self.tagger.names if self.tagger else ner.default_names()
+        c = _Ctx(body, toks, [False] * len(toks), self.desc, self.nisba, names)
+        ents: list[ner.Entity] = []
+        if self.tagger and self.use_ner:
+            known = _cover_flags(toks, covered)
+            sents = ner.sentences(body, raw)
+            if self.gate:
+                sents = [s for s in sents if self._worth_tagging(c, s, known)]
+            self.stats["sentences"] += len(sents)
+            ents = self.tagger.find_entities(body, ("PER", "ORG"), sents=sents)
+        c.per_cover = _cover_flags(toks, [(e.start, e.end) for e in ents if e.label == "PER"])
+        starts = [t.start for t in toks]
 
         taken: list[tuple[int, int]] = list(covered)
         cands: list[Candidate] = []
@@ -360,6 +581,12 @@ class UnknownFinder:
             repeated = seen_text[(e.label, normalize_text(e.text))] >= 2
             ok = (ntok >= 2 and e.score >= self.min_score_multi) or (repeated and e.score >= self.min_score_single)
             if not ok:
+                continue
+            idx = list(range(max(0, bisect.bisect_right(starts, s) - 1), bisect.bisect_left(starts, end)))
+            idx = [k for k in idx if toks[k].end > s]
+            if e.label == "PER" and not _ner_person_ok(c, idx):
+                continue
+            if e.label == "ORG" and not _ner_org_ok(c, idx):
                 continue
             kind = "person" if e.label == "PER" else "organization"
             ner_cands.append(Candidate(s, end, kind, "ner", None, ntok, e.score))
@@ -413,7 +640,11 @@ class UnknownFinder:
         for a in actors.values():
             if a.kind != "person" or not a.name_ar or len(a.name_ar.split()) < 2:
                 continue
-            last = _stem(normalize_text(a.name_ar.split()[-1]))
+            words = a.name_ar.split()
+            # Chinese and Korean names put the family name first (يانج جين ... يانج)
+            family = words[0] if name_origin(a.name_ar, a.country) in ("chinese", "korean") else words[-1]
+            fam_norm = normalize_text(family)
+            last = fam_norm if _whole_name_norm(c, fam_norm) else _stem(fam_norm)
             if len(last) < 3 or last in c.desc.stop:
                 continue
             if last in by_last and by_last[last] is not a:
@@ -434,7 +665,7 @@ class UnknownFinder:
             if not t.arabic:
                 continue
             # the name may carry و/ف and a bare preposition (ولماكسيموف): try the stem without it too
-            options = [(t.stem, len(t.pre))]
+            options = [(t.norm, 0)] if _whole_name_word(c, t) else [(t.stem, len(t.pre))]
             if t.stem[:1] in ("ب", "ل", "ك") and not t.pre.endswith("ال"):
                 options.append((t.stem[1:], len(t.pre) + 1))
             for stem, cut in options:
