@@ -41,6 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  precision={score.precision:.4f} recall={score.recall:.4f} F1={score.f1:.4f} "
           f"(tp={score.tp} fp={score.fp} fn={score.fn} tn={score.tn})")
 
+    off, _ = evaluate(pairs, {**cfg, "number_overlap": 0.0})
+    print(f"  without the numbers guard: precision={off.precision:.4f} recall={off.recall:.4f} F1={off.f1:.4f}")
+
     sims = similarities(pairs, cfg)
     by_kind: dict[str, list[float]] = collections.defaultdict(list)
     label_of = {}

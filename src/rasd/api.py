@@ -28,7 +28,7 @@ class Options:
     def build_pipeline(self, dedup_index: Any = None) -> Pipeline:
         cfg = load_config(self.config, self.overrides)
         ctx = RunContext(
-            now=self.now or _dt.datetime.now(_dt.timezone.utc),
+            now=self.now,
             dedup_index=dedup_index,
             actor_files=[Path(p) for p in self.actor_files],
         )
@@ -65,7 +65,9 @@ def analyze(
     value = {"text": text, "html": html, "url": url, "published": published, "outlet": outlet,
              "title": title, "id": input_id}
     doc = from_value({k: v for k, v in value.items() if v is not None}, source=url or input_id or "<input>")
-    out = _pipeline(options)(doc)
+    pipe = _pipeline(options)
+    pipe.ctx.dedup_index = None  # one document: no duplicates of earlier, unrelated calls
+    out = pipe(doc)
     host = out[0]
     if len(out) > 1:
         host.meta["appended"] = out[1:]
@@ -92,7 +94,10 @@ def analyze_many(
     ``on_error``: ``"warn"`` (log one line and go on, the default), ``"raise"``, or a callable
     receiving the :class:`~rasd.errors.RasdError`; the batch always goes on unless it raises.
     """
-    pipe = pipeline or _pipeline(options)
+    if pipeline is None:
+        pipeline = _pipeline(options)
+        pipeline.ctx.dedup_index = None  # a batch is deduplicated within itself (and the store, via analyze_into)
+    pipe = pipeline
     handler: OnError
     if on_error == "warn":
         handler = _warn
@@ -150,12 +155,13 @@ class RunSummary:
         )
 
 
-def _dedup_index_for(store, pipeline_names: list[str]):
-    if store is None or not any(n.startswith("dedup.") for n in pipeline_names):
+def _dedup_index_for(store, pipe: Pipeline, config: dict[str, Any]):
+    """An index of every stored document's fingerprint, so a new batch is checked against the store."""
+    if store is None or not any(n.startswith("dedup.") for n in pipe.names):
         return None
     from .dedup import DedupIndex
 
-    return DedupIndex.from_records(store.dedup_records())
+    return DedupIndex.from_records(store.dedup_records(), config=config.get("stages", {}).get("dedup.minhash"))
 
 
 def analyze_into(
@@ -171,10 +177,10 @@ def analyze_into(
     later input fails). ``on_document`` sees every document (e.g. to stream JSONL)."""
     import time
 
-    options = options or Options()
     t0 = time.perf_counter()
-    probe = options.build_pipeline()
-    pipe = options.build_pipeline(dedup_index=_dedup_index_for(store, probe.names)) if store is not None else probe
+    pipe = _pipeline(options)
+    pipe.ctx.dedup_index = _dedup_index_for(store, pipe, load_config((options or Options()).config,
+                                                                      (options or Options()).overrides))
     summary = RunSummary()
     actor_ids: set[str] = set()
 

@@ -98,16 +98,31 @@ def _load_builtin_stages() -> None:
     _loaded = True
 
 
-@dataclass
 class RunContext:
-    """What stages may know about the run (never the storage driver itself)."""
+    """What stages may know about the run (never the storage driver itself).
 
-    now: _dt.datetime = field(default_factory=lambda: _dt.datetime.now(_dt.timezone.utc))
-    # Prior state for cross-document stages (dedup): an object with the DedupIndex protocol.
-    dedup_index: Any = None
-    # Extra user knowledge files (e.g. --actors my.yaml)
-    actor_files: list[Path] = field(default_factory=list)
-    options: dict[str, Any] = field(default_factory=dict)
+    ``now`` is the time of analysis (dates are never in its future): a fixed time when one is given
+    (tests, re-runs of an archive "as of" a day), else the current time at each call, so a
+    long-running server keeps a true "now".
+    """
+
+    def __init__(
+        self,
+        now: _dt.datetime | None = None,
+        dedup_index: Any = None,
+        actor_files: list[Path] | None = None,
+        options: dict[str, Any] | None = None,
+    ):
+        self._now = now
+        # Prior state for cross-document stages (dedup): an object with the DedupIndex protocol.
+        self.dedup_index = dedup_index
+        # Extra user knowledge files (e.g. --actors my.yaml)
+        self.actor_files: list[Path] = list(actor_files or [])
+        self.options: dict[str, Any] = dict(options or {})
+
+    @property
+    def now(self) -> _dt.datetime:
+        return self._now or _dt.datetime.now(_dt.timezone.utc)
 
     @property
     def today(self) -> _dt.date:

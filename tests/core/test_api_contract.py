@@ -51,3 +51,32 @@ def test_validator_catches_offsets_that_do_not_point_at_their_text():
     assert any("actors/0/mentions/0" in e for e in validation_errors(d))
     d["actors"][0]["kind"] = "planet"
     assert validation_errors(d)
+
+
+STORY = ("أعلنت وزارة الخارجية الأردنية أن الوزير سيتوجه إلى بغداد الأسبوع المقبل في زيارة رسمية يبحث خلالها "
+         "مع نظيره العراقي ملفات الطاقة والمياه والربط الكهربائي، إضافة إلى التنسيق بشأن أمن الحدود المشتركة "
+         "وتسهيل حركة الشاحنات التجارية بين البلدين.")
+
+
+def test_single_analyses_are_not_duplicates_of_earlier_unrelated_calls():
+    a = rasd.analyze(text=STORY, input_id="one")
+    b = rasd.analyze(text=STORY, input_id="two")
+    assert a.id != b.id and b.duplicate_of is None
+
+
+def test_a_batch_is_deduplicated_within_itself():
+    docs = list(rasd.analyze_many([{"id": "x1", "text": STORY}, {"id": "x2", "text": STORY}]))
+    assert docs[1].duplicate_of == docs[0].id
+
+
+def test_a_new_batch_is_checked_against_the_store(tmp_path):
+    st = rasd.open_store(tmp_path / "d.db")
+    rasd.analyze_into([{"id": "first", "text": STORY}], st)
+    seen = []
+    rasd.analyze_into([{"id": "later", "text": STORY.replace("الأسبوع المقبل", "غدا")}], st, on_document=seen.append)
+    first_id = st.resolve_id("first")
+    assert seen[0].duplicate_of == first_id
+    assert seen[0].near_duplicates[0].id == first_id
+    # re-running the first document does not make it a copy of itself
+    rasd.analyze_into([{"id": "first", "text": STORY}], st, on_document=seen.append)
+    assert seen[1].duplicate_of is None

@@ -151,8 +151,9 @@ def test_what_the_store_persists_round_trips():
     assert isinstance(meta["content_hash"], str) and len(meta["content_hash"]) == 32
     assert isinstance(meta["minhash"], bytes)
     fpr = Fingerprinter()
-    sig, n = decode_minhash(meta["minhash"], fpr.params)
-    assert (sig == fpr(doc.body).signature).all() and n == meta["n_shingles"]
+    stored = decode_minhash(meta["minhash"], fpr.params)
+    assert (stored.signature == fpr(doc.body).signature).all()
+    assert stored.n_shingles == meta["n_shingles"] and stored.n_numbers == meta["n_numbers"]
 
 
 def test_index_built_with_other_minhash_parameters_is_refused():
@@ -174,3 +175,23 @@ def test_records_with_foreign_or_missing_minhash_still_match_exactly():
 def test_bad_threshold_is_a_config_error():
     with pytest.raises(ConfigError):
         make_pipeline(threshold=1.5)
+
+
+REPORT = ("أعلنت مديرية الأرصاد الجوية اليوم {d} أن كمية الأمطار التي هطلت على العاصمة خلال الساعات "
+          "الماضية بلغت {a} مليمترا، فيما سجلت محطة المطار {b} مليمترا، ووصلت سرعة الرياح إلى {c} كيلومترا "
+          "في الساعة. وتوقعت المديرية أن تنخفض درجات الحرارة غدا إلى {e} درجات مئوية مع احتمال تشكل الصقيع "
+          "في المناطق المرتفعة، ودعت السائقين إلى الحذر على الطرق الخارجية.")
+
+
+def test_formulaic_reports_with_other_figures_stay_apart_but_their_copies_do_not(pipe):
+    monday = REPORT.format(d="الاثنين", a="23", b="31", c="65", e="4")
+    tuesday = REPORT.format(d="الثلاثاء", a="12", b="17", c="40", e="2")
+    monday_repost = "الطقس اليوم\n" + monday + "\nالمصدر: وكالات"
+    monday_fixed = monday.replace("65", "60")  # a correction of one figure is the same report
+    a, b, c, d = run_texts(pipe, [monday, tuesday, monday_repost, monday_fixed])
+    assert b.duplicate_of is None and b.near_duplicates == []
+    assert c.duplicate_of == a.id
+    assert d.duplicate_of == a.id
+    # the guard is what keeps them apart: switched off, the two days merge
+    off = run_texts(make_pipeline(number_overlap=0.0), [monday, tuesday], prefix="off")
+    assert off[1].duplicate_of == off[0].id

@@ -39,8 +39,9 @@ def test_different_word_sequences_have_different_hashes(a, b):
 @given(ws=st.lists(st.sampled_from(WORDS), min_size=3, max_size=80))
 def test_minhash_bytes_round_trip_and_identical_texts_have_identical_signatures(ws):
     fp = FPR(" ".join(ws))
-    sig, n = decode_minhash(fp.minhash_bytes(), FPR.params)
-    assert (sig == fp.signature).all() and n == fp.n_shingles
+    stored = decode_minhash(fp.minhash_bytes(), FPR.params)
+    assert (stored.signature == fp.signature).all() and stored.n_shingles == fp.n_shingles
+    assert (stored.numbers, stored.n_numbers) == (fp.numbers, fp.n_numbers)
     assert (Fingerprinter()(" ".join(ws)).signature == fp.signature).all()  # stable across instances
     assert decode_minhash(fp.minhash_bytes(), Params(shingle=4)) is None
 
@@ -91,3 +92,21 @@ def test_from_records_keeps_arrival_order_and_ignores_repeated_ids():
     assert len(idx) == 2 and idx.position("a") == 0 and idx.position("b") == 1
     assert [m.id for m in idx.lookup(fb, threshold=0.4, before=1)] == []
     assert [m.id for m in idx.lookup(fb, threshold=0.4)] == ["b"]
+
+
+def test_band_table_returns_exactly_the_positions_stored_under_the_keys(monkeypatch):
+    monkeypatch.setattr(index_mod._BandTable, "_MIN_BUFFER", 300)
+    rng = np.random.default_rng(5)
+    pool = rng.integers(0, 2**64 - 1, size=2000, dtype=np.uint64)  # repeated keys on purpose
+    table = index_mod._BandTable()
+    naive: dict[int, set[int]] = {}
+    for pos in range(400):
+        keys = rng.choice(pool, 16)
+        table.add(keys, pos)
+        for k in keys.tolist():
+            naive.setdefault(k, set()).add(pos)
+        if pos % 37 == 0:
+            q = np.concatenate([rng.choice(pool, 8), rng.integers(0, 2**64 - 1, size=4, dtype=np.uint64)])
+            want = sorted(set().union(*(naive.get(k, set()) for k in q.tolist())))
+            assert table.query(q).tolist() == want
+    assert len(table._keys) > 0 and len(table) == sum(len(v) for v in naive.values())

@@ -9,7 +9,9 @@ random choice is seeded by the story id and the variant kind):
   the last two sentences cut off, and a combination of these);
 - negatives (label 0): the twin story of the same topic (same actors, same place, a different event),
   also against rewritten copies of the twin, and a follow-up twin that reuses the first story's
-  background paragraph (hard); and a story of another topic (easy).
+  background paragraph, and a formulaic report (daily figures, exchange rates) against the same
+  report with other figures (hard); and a story of another topic (easy). Copies of a formulaic
+  report (headline or boilerplate added) are positives (``template_copy``).
 
 ``evaluate(pairs, config)`` runs each pair through a fresh :class:`DedupIndex` exactly as the stage does
 (add A, look up B) and returns precision, recall and F1. ``scripts/eval_dedup.py`` prints them with a sweep.
@@ -32,7 +34,7 @@ POSITIVE_KINDS = (
     "headline", "credit", "drop_sentence", "reorder", "words_changed", "added_paragraph", "truncated", "combo",
 )
 HARD_NEGATIVE_KINDS = ("twin", "twin_headline", "twin_boilerplate", "twin_added_paragraph", "twin_combo",
-                       "twin_shared_background")
+                       "twin_shared_background", "template_other_figures")
 
 _HARAKAT = "\u064e\u064f\u0650\u0651\u0652\u064b"
 
@@ -206,6 +208,16 @@ def build_pairs(data: dict[str, Any] | None = None) -> list[dict[str, Any]]:
                     add(f"twin_{kind}", 0, sa, render(sa), sb, variant(sb, kind, data))
                 # a follow-up story that reuses the first one's background paragraph
                 add("twin_shared_background", 0, sa, render(sa, extra=True), sb, render(sb, extra=sa["extra"]))
+    for tpl in data.get("templates", []):
+        texts = [" ".join(tpl["text"].format(**fill).split()) for fill in tpl["fills"]]
+        for i, ta in enumerate(texts):
+            ia = {"id": f"{tpl['id']}-{i}"}
+            for j, tb in enumerate(texts):
+                if j != i:
+                    add("template_other_figures", 0, ia, ta, {"id": f"{tpl['id']}-{j}"}, tb)
+            rng = random.Random(f"{ia['id']}:copy")
+            copy = "\n\n".join([rng.choice(data["boilerplate"]), ta, rng.choice(data["credits"])])
+            add("template_copy", 1, ia, ta, ia, copy)
     topics = sorted(by_topic)
     for i, s in enumerate(stories):
         rng = random.Random(f"{s['id']}:other")
@@ -276,7 +288,8 @@ def evaluate(pairs: list[dict[str, Any]], config: dict | None = None) -> tuple[S
     for pr in pairs:
         idx = DedupIndex.from_config(cfg)
         idx.add("a", fpr(pr["a"]))
-        matches = idx.lookup(fpr(pr["b"]), threshold=float(cfg["threshold"]), min_shingles=int(cfg["min_shingles"]))
+        matches = idx.lookup(fpr(pr["b"]), threshold=float(cfg["threshold"]), min_shingles=int(cfg["min_shingles"]),
+                             min_numbers=int(cfg["min_numbers"]), number_overlap=float(cfg["number_overlap"]))
         pred = bool(matches)
         if pred and pr["label"]:
             tp += 1

@@ -9,9 +9,15 @@ The MinHash is computed over word ``k``-shingles (default 3 words) with a numpy-
 multiply-shift hash family (64-bit shingle hash -> 32-bit value per permutation), so it is stable
 across processes and machines (no Python ``hash()``) and can be stored and compared later.
 
-Stored form (``Fingerprint.minhash_bytes()``): a 16-byte little-endian header
-``b"RMH1", k:u8, 0:u8, num_perm:u16, seed:u32, n_shingles:u32`` followed by ``num_perm`` u32 values.
-The header lets an index refuse signatures computed with other parameters.
+Numbers guard: the set of numbers of the body (after normalisation, so ٢٠٢٤ = 2024) is kept as a
+64-bit mask (one bit per number). Formulaic reports (daily figures, exchange rates, casualty
+counts) share most of their words and differ in their numbers; the index uses the masks to keep
+them apart (see :meth:`rasd.dedup.DedupIndex.lookup`).
+
+Stored form (``Fingerprint.minhash_bytes()``): a 26-byte little-endian header
+``b"RMH2", k:u8, 0:u8, num_perm:u16, seed:u32, n_shingles:u32, numbers_mask:u64, n_numbers:u16``
+followed by ``num_perm`` u32 values. The header lets an index refuse signatures computed with
+other parameters.
 """
 from __future__ import annotations
 
@@ -26,16 +32,31 @@ import xxhash
 
 from ..normalize import fold_spaces, normalize_text
 
-MAGIC = b"RMH1"
-_HEADER = struct.Struct("<4sBBHII")
+MAGIC = b"RMH2"
+_HEADER = struct.Struct("<4sBBHIIQH")
 _WORD = re.compile(r"\w+")
+_NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*")  # 2024, 0.45, 1,250 (one number each)
 _xxh64 = xxhash.xxh64_intdigest
 _CHUNK = 4096  # shingles hashed per numpy block (bounds temporary memory on very long bodies)
 
 
+def normalized(body: str) -> str:
+    return fold_spaces(normalize_text(body))
+
+
 def words(body: str) -> list[str]:
     """The normalised words of a body (the unit of hashing and shingling)."""
-    return _WORD.findall(fold_spaces(normalize_text(body)))
+    return _WORD.findall(normalized(body))
+
+
+def numbers_mask(norm: str) -> tuple[int, int]:
+    """``(mask, count)``: a 64-bit mask with one bit per distinct number of normalised text
+    (thousands separators dropped, leading zeros ignored)."""
+    nums = {n.replace(",", "") for n in _NUMBER.findall(norm)}
+    mask = 0
+    for n in nums:
+        mask |= 1 << (_xxh64((n.lstrip("0") or "0").encode("ascii")) & 63)
+    return mask, len(nums)
 
 
 def content_hash_of_words(ws: list[str]) -> str:
@@ -78,6 +99,8 @@ class Fingerprint:
     n_shingles: int
     signature: np.ndarray | None  # (num_perm,) uint32, None for an empty body
     params: Params
+    numbers: int = 0  # 64-bit mask of the digit runs (numbers guard)
+    n_numbers: int = 0
     # band keys cached by the index that last looked this fingerprint up (not part of the value)
     lsh_cache: Any = field(default=None, repr=False, compare=False)
 
@@ -85,22 +108,31 @@ class Fingerprint:
         if self.signature is None:
             return None
         p = self.params
-        head = _HEADER.pack(MAGIC, p.shingle, 0, p.num_perm, p.seed, self.n_shingles)
+        head = _HEADER.pack(MAGIC, p.shingle, 0, p.num_perm, p.seed, self.n_shingles, self.numbers,
+                            min(self.n_numbers, 0xFFFF))
         return head + self.signature.astype("<u4").tobytes()
 
 
-def decode_minhash(data: bytes | None, params: Params) -> tuple[np.ndarray, int] | None:
-    """``(signature, n_shingles)`` from stored bytes, or None if absent, malformed or made with
-    other parameters (such a record can then only be matched exactly)."""
+@dataclass
+class Stored:
+    signature: np.ndarray
+    n_shingles: int
+    numbers: int
+    n_numbers: int
+
+
+def decode_minhash(data: bytes | None, params: Params) -> Stored | None:
+    """The stored signature and its evidence, or None if absent, malformed or made with other
+    parameters (such a record can then only be matched exactly)."""
     if not data or len(data) < _HEADER.size:
         return None
-    magic, k, _, num_perm, seed, n_sh = _HEADER.unpack_from(data, 0)
+    magic, k, _, num_perm, seed, n_sh, nums, n_nums = _HEADER.unpack_from(data, 0)
     if magic != MAGIC or k != params.shingle or num_perm != params.num_perm or seed != params.seed:
         return None
     if len(data) != _HEADER.size + 4 * num_perm:
         return None
     sig = np.frombuffer(data, dtype="<u4", offset=_HEADER.size).astype(np.uint32)
-    return sig, int(n_sh)
+    return Stored(sig, int(n_sh), int(nums), int(n_nums))
 
 
 class Fingerprinter:
@@ -121,7 +153,7 @@ class Fingerprinter:
         """Stable 64-bit hash (xxh64 of UTF-8) of each word, through a bounded per-instance cache
         (news vocabulary is Zipfian: most words were seen before)."""
         cache = self._cache
-        if len(cache) > 400_000:
+        if len(cache) > 200_000:
             cache.clear()
         get = cache.get
         out = []
@@ -160,14 +192,16 @@ class Fingerprinter:
         return sig.astype(np.uint32)
 
     def __call__(self, body: str) -> Fingerprint:
-        ws = words(body)
+        norm = normalized(body)
+        ws = _WORD.findall(norm)
         ch = content_hash_of_words(ws)
         if not ws:
             return Fingerprint(ch, 0, 0, None, self.params)
         with np.errstate(over="ignore"):
             sh = self.shingle_hashes(ws)
             sig = self.signature(sh)
-        return Fingerprint(ch, len(ws), int(len(sh)), sig, self.params)
+        mask, n_nums = numbers_mask(norm)
+        return Fingerprint(ch, len(ws), int(len(sh)), sig, self.params, mask, n_nums)
 
 
 def jaccard_estimate(a: np.ndarray, b: np.ndarray) -> float:

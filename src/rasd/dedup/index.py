@@ -4,8 +4,10 @@
 - Near copies: MinHash LSH banding. The signature's first ``bands*rows`` values are cut into bands;
   each band is hashed to a 64-bit key. Two documents sharing any band key are *candidates*; a
   candidate is confirmed by comparing the full signatures (estimated Jaccard similarity).
-  Band keys live in a sorted numpy array (searched with ``searchsorted``) plus a small dict buffer
-  of recent additions that is merged in geometrically, so memory stays ~12 bytes per band entry.
+  Band keys live in a sorted numpy array (found through a directory on the top bits of the key)
+  plus a small dict buffer
+  of recent additions that is merged in when it passes 1/16 of the array, so memory stays near
+  12 bytes per band entry.
 - Exact copies of an earlier document are not banded again (the earlier copy stands for them), so
   a wire story re-posted a thousand times does not grow its LSH buckets. (If the earliest copy has
   no usable signature, e.g. a record from an older version, the first copy that has one is banded.)
@@ -44,7 +46,7 @@ class _BandTable:
 
     The buffer maps a key to one position (``_buf``) or, for the rare repeated key, to a list of
     further positions (``_more``); it is merged into the sorted arrays when it holds more than
-    ``max(_MIN_BUFFER, len(sorted) / 4)`` entries (linear merge, so the total cost stays O(n log n)).
+    ``max(_MIN_BUFFER, len(sorted) / 16)`` entries (a linear merge).
     """
 
     _MIN_BUFFER = 65536
@@ -55,13 +57,16 @@ class _BandTable:
         self._buf: dict[int, int] = {}
         self._more: dict[int, list[int]] = {}
         self._buf_n = 0
+        self._shift = np.uint64(56)
+        self._offsets = np.zeros(257, dtype=np.int64)
 
     def __len__(self) -> int:
         return len(self._keys) + self._buf_n
 
     def add(self, keys: np.ndarray, pos: int) -> None:
         buf = self._buf
-        ks = keys.tolist()
+        ks = list(dict.fromkeys(keys.tolist()))
+        n = len(ks)
         clash = [k for k in ks if k in buf]
         if clash:
             more = self._more
@@ -69,8 +74,8 @@ class _BandTable:
                 more.setdefault(k, []).append(pos)
             ks = [k for k in ks if k not in buf]
         buf.update(dict.fromkeys(ks, pos))
-        self._buf_n += len(keys)
-        if self._buf_n >= max(self._MIN_BUFFER, len(self._keys) // 4):
+        self._buf_n += n
+        if self._buf_n >= max(self._MIN_BUFFER, len(self._keys) // 16):
             self._flush()
 
     def add_many(self, keys: np.ndarray, positions: np.ndarray) -> None:
@@ -95,28 +100,33 @@ class _BandTable:
         k, v = k[order], v[order]
         if len(self._keys) == 0:
             self._keys, self._vals = k, v
-            return
-        at = np.searchsorted(self._keys, k, "right")
-        self._keys = np.insert(self._keys, at, k)
-        self._vals = np.insert(self._vals, at, v)
+        else:
+            at = np.searchsorted(self._keys, k, "right")
+            self._keys = np.insert(self._keys, at, k)
+            self._vals = np.insert(self._vals, at, v)
+        # bucket directory on the top bits of the key: ~8 entries per bucket, so a lookup reads one
+        # offset and a short contiguous run instead of binary-searching a large array (cache misses)
+        n = len(self._keys)
+        self._shift = np.uint64(64 - max(8, min(24, n.bit_length() - 3)))
+        edges = np.arange((1 << (64 - int(self._shift))) + 1, dtype=np.uint64)
+        with np.errstate(over="ignore"):
+            starts = np.searchsorted(self._keys, edges[:-1] << self._shift, "left")
+        self._offsets = np.append(starts, n).astype(np.int64)
 
     def query(self, keys: np.ndarray) -> np.ndarray:
         parts: list[np.ndarray] = []
         K = self._keys
         if len(K):
-            q = np.sort(keys)
-            at = np.searchsorted(K, q, "left")
-            j = 0
-            while True:  # walk runs of equal keys (almost always length 0 or 1)
-                idx = at + j
-                ok = idx < len(K)
-                idx = idx[ok]
-                hit = K[idx] == q[ok]
-                if not hit.any():
-                    break
-                parts.append(self._vals[idx[hit]])
-                at, q = at[ok][hit], q[ok][hit]
-                j += 1
+            b = (keys >> self._shift).astype(np.int64)
+            lo = self._offsets[b]
+            cnt = self._offsets[b + 1] - lo
+            total = int(cnt.sum())
+            if total:
+                starts = np.repeat(lo - np.concatenate(([0], np.cumsum(cnt)[:-1])), cnt)
+                idx = starts + np.arange(total)
+                hit = K[idx] == np.repeat(keys, cnt)
+                if hit.any():
+                    parts.append(self._vals[idx[hit]])
         buf, more = self._buf, self._more
         if buf:
             extra = [p for p in map(buf.get, keys.tolist()) if p is not None]
@@ -163,6 +173,8 @@ class DedupIndex:
         cap = 1024
         self._sigs = np.zeros((cap, self.params.num_perm), dtype=np.uint32)
         self._nsh = np.zeros(cap, dtype=np.int32)  # shingle count; -1 = no usable signature
+        self._nums = np.zeros(cap, dtype=np.uint64)  # numbers mask
+        self._nnum = np.zeros(cap, dtype=np.int32)  # distinct numbers
         self._table = _BandTable()
 
     # -- construction ------------------------------------------------------------
@@ -188,10 +200,13 @@ class DedupIndex:
             if doc_id in idx._pos:
                 continue
             dec = decode_minhash(mh, idx.params)
-            pos = idx._append(doc_id, chash, dec[0] if dec else None, dec[1] if dec else -1)
+            if dec is None:
+                pos = idx._append(doc_id, chash, None, -1)
+            else:
+                pos = idx._append(doc_id, chash, dec.signature, dec.n_shingles, dec.numbers, dec.n_numbers)
             if dec is not None and idx._should_band(chash, pos):
                 new_pos.append(pos)
-                new_sigs.append(dec[0])
+                new_sigs.append(dec.signature)
         if new_pos:
             idx._table.add_many(idx._band_keys(np.stack(new_sigs)), np.array(new_pos))
         return idx
@@ -224,20 +239,26 @@ class DedupIndex:
             acc ^= acc >> np.uint64(32)
         return acc
 
-    def _append(self, doc_id: str, chash: str, sig: np.ndarray | None, n_shingles: int) -> int:
+    def _append(self, doc_id: str, chash: str, sig: np.ndarray | None, n_shingles: int,
+                numbers: int = 0, n_numbers: int = 0) -> int:
         pos = len(self._ids)
         if pos >= len(self._nsh):
             cap = 2 * len(self._nsh)
-            sigs = np.zeros((cap, self.params.num_perm), dtype=np.uint32)
-            sigs[:pos] = self._sigs[:pos]
-            nsh = np.zeros(cap, dtype=np.int32)
-            nsh[:pos] = self._nsh[:pos]
-            self._sigs, self._nsh = sigs, nsh
+
+            def grow(a: np.ndarray) -> np.ndarray:
+                b = np.zeros((cap,) + a.shape[1:], dtype=a.dtype)
+                b[:pos] = a[:pos]
+                return b
+
+            self._sigs, self._nsh = grow(self._sigs), grow(self._nsh)
+            self._nums, self._nnum = grow(self._nums), grow(self._nnum)
         self._ids.append(doc_id)
         self._pos[doc_id] = pos
         if sig is not None:
             self._sigs[pos] = sig
             self._nsh[pos] = n_shingles
+            self._nums[pos] = numbers
+            self._nnum[pos] = n_numbers
         else:
             self._nsh[pos] = -1
         if chash and chash not in self._hash_first:
@@ -274,7 +295,8 @@ class DedupIndex:
         if fp.params != self.params:
             raise ValueError("fingerprint parameters differ from the index parameters")
         chash = fp.content_hash if fp.n_words else ""
-        pos = self._append(doc_id, chash, fp.signature, fp.n_shingles if fp.signature is not None else -1)
+        pos = self._append(doc_id, chash, fp.signature, fp.n_shingles if fp.signature is not None else -1,
+                           fp.numbers, fp.n_numbers)
         if fp.signature is not None and self._should_band(chash, pos):
             self._table.add(self._keys_of(fp), pos)
         return pos
@@ -286,11 +308,17 @@ class DedupIndex:
         threshold: float,
         min_shingles: int = 10,
         before: int | None = None,
+        min_numbers: int = 2,
+        number_overlap: float = 0.5,
     ) -> list[Match]:
-        """Earlier documents that are exact copies of ``fp`` or near copies with estimated Jaccard
-        similarity >= ``threshold``, best first (then earliest first). Only documents at positions
-        ``< before`` (default: all) are considered. Near copies need both bodies to have at least
-        ``min_shingles`` distinct shingles (short texts are matched exactly only)."""
+        """Earlier documents that are exact copies of ``fp`` or near copies, best first (then
+        earliest first). Only documents at positions ``< before`` (default: all) are considered.
+
+        A near copy needs: estimated Jaccard similarity >= ``threshold``; both bodies with at least
+        ``min_shingles`` distinct shingles (short texts are matched exactly only); and, when both
+        bodies contain at least ``min_numbers`` distinct numbers, at least ``number_overlap`` of the
+        smaller set of numbers in common (a formulaic report with other figures is another report).
+        """
         limit = len(self._ids) if before is None else before
         found: dict[int, Match] = {}
         if fp.n_words:
@@ -300,14 +328,31 @@ class DedupIndex:
         if fp.signature is not None and fp.n_shingles >= min_shingles and limit > 0:
             cand = self._table.query(self._keys_of(fp))
             cand = cand[cand < limit]
+            sims = np.empty(0)
             if len(cand):
                 cand = cand[self._nsh[cand] >= min_shingles]
             if len(cand):
                 sims = (self._sigs[cand] == fp.signature).mean(axis=1)
-                for p, s in zip(cand.tolist(), sims.tolist()):
-                    if s >= threshold and p not in found:
-                        found[p] = Match(p, self._ids[p], float(s), False)
+                keep = sims >= threshold
+                cand, sims = cand[keep], sims[keep]
+            if len(cand) and number_overlap > 0 and fp.n_numbers >= min_numbers:
+                keep = _numbers_agree(fp.numbers, self._nums[cand], self._nnum[cand] >= min_numbers,
+                                      number_overlap)
+                cand, sims = cand[keep], sims[keep]
+            for p, s in zip(cand.tolist(), sims.tolist()):
+                if p not in found:
+                    found[p] = Match(p, self._ids[p], float(s), False)
         return sorted(found.values(), key=lambda m: (-m.similarity, m.position))
+
+
+def _numbers_agree(mask: int, masks: np.ndarray, applies: np.ndarray, overlap: float) -> np.ndarray:
+    """Which candidates share at least ``overlap`` of the smaller set of numbers (by mask bits);
+    candidates where the guard does not apply always agree."""
+    m = np.uint64(mask)
+    common = np.bitwise_count(masks & m).astype(np.float64)
+    smaller = np.minimum(np.bitwise_count(masks), np.bitwise_count(m)).astype(np.float64)
+    ok = common >= overlap * np.maximum(smaller, 1.0)
+    return ok | ~applies
 
 
 def params_from_config(config: dict) -> Params:
