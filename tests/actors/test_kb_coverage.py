@@ -15,8 +15,6 @@ D = dt.date
 # phrase and takes a multiword title such as "وزير الدفاع" / "ولي العهد" / "رئيس الوزراء" as indefinite,
 # so these phrases do not resolve yet; the fix is in the coverage report to the lead. The data they
 # need is checked through ``kb.holders`` in test_the_kb_holds_the_office_holders_the_phrases_need.
-# strict: once the matcher is fixed these XPASS and fail, so the mark is removed.
-NEEDS_MATCHER_FIX = pytest.mark.xfail(strict=True, reason="matcher: multiword definite titles / 'of' titles")
 
 
 def _text(name):
@@ -28,32 +26,32 @@ def _text(name):
 @pytest.mark.parametrize("text, date, who", [
     ("قال الرئيس الفرنسي إن باريس تدعم الاتفاق.", D(2010, 3, 1), "Nicolas Sarkozy"),
     ("قال الرئيس الفرنسي إن باريس تدعم الاتفاق.", D(2020, 3, 1), "Emmanuel Macron"),
-    pytest.param("زار وزير الدفاع الإسرائيلي الحدود الشمالية.", D(2024, 6, 1), "Yoav Gallant", marks=NEEDS_MATCHER_FIX),
-    pytest.param("زار وزير الدفاع الإسرائيلي الحدود الشمالية.", D(2025, 6, 1), "Israel Katz", marks=NEEDS_MATCHER_FIX),
-    pytest.param("زار وزير الدفاع الإسرائيلي الحدود الشمالية.", D(2014, 6, 1), "Moshe Ya'alon", marks=NEEDS_MATCHER_FIX),
-    pytest.param("استقبل ولي العهد السعودي الوفد في الرياض.", D(2023, 5, 1), "Mohammed bin Salman", marks=NEEDS_MATCHER_FIX),
-    pytest.param("استقبل ولي العهد السعودي الوفد في الرياض.", D(2016, 5, 1), "Muhammad bin Nayef", marks=NEEDS_MATCHER_FIX),
-    pytest.param("استقبل ولي العهد السعودي الوفد في الرياض.", D(2008, 5, 1), "Sultan bin Abdulaziz", marks=NEEDS_MATCHER_FIX),
-    pytest.param("قال وزير الخارجية الإيطالي إن روما قلقة.", D(2015, 6, 1), "Paolo Gentiloni", marks=NEEDS_MATCHER_FIX),
-    pytest.param("التقى وزير الخارجية الألماني نظيره.", D(2011, 6, 1), "Guido Westerwelle", marks=NEEDS_MATCHER_FIX),
-    pytest.param("وصل رئيس الوزراء الأسترالي إلى طوكيو.", D(2016, 6, 1), "Malcolm Turnbull", marks=NEEDS_MATCHER_FIX),
+    pytest.param("زار وزير الدفاع الإسرائيلي الحدود الشمالية.", D(2024, 6, 1), "Yoav Gallant"),
+    pytest.param("زار وزير الدفاع الإسرائيلي الحدود الشمالية.", D(2025, 6, 1), "Israel Katz"),
+    pytest.param("زار وزير الدفاع الإسرائيلي الحدود الشمالية.", D(2014, 6, 1), "Moshe Ya'alon"),
+    pytest.param("استقبل ولي العهد السعودي الوفد في الرياض.", D(2023, 5, 1), "Mohammed bin Salman"),
+    pytest.param("استقبل ولي العهد السعودي الوفد في الرياض.", D(2016, 5, 1), "Muhammad bin Nayef"),
+    pytest.param("استقبل ولي العهد السعودي الوفد في الرياض.", D(2008, 5, 1), "Sultan bin Abdulaziz"),
+    pytest.param("قال وزير الخارجية الإيطالي إن روما قلقة.", D(2015, 6, 1), "Paolo Gentiloni"),
+    pytest.param("التقى وزير الخارجية الألماني نظيره.", D(2011, 6, 1), "Guido Westerwelle"),
+    pytest.param("وصل رئيس الوزراء الأسترالي إلى طوكيو.", D(2016, 6, 1), "Malcolm Turnbull"),
     ("افتتح الرئيس الإندونيسي المؤتمر.", D(2008, 6, 1), "Susilo Bambang Yudhoyono"),
     ("وقالت وزيرة خارجية الأرجنتين إن بلادها ستشارك.", D(2016, 6, 1), "Susana Malcorra"),
-    pytest.param("كلف الملك رئيس الوزراء الأردني بتشكيل لجنة.", D(2019, 6, 1), "Omar Razzaz", marks=NEEDS_MATCHER_FIX),
+    pytest.param("كلف الملك رئيس الوزراء الأردني بتشكيل لجنة.", D(2019, 6, 1), "Omar Razzaz"),
     ("استقبل أمير الكويت السفير.", D(2005, 6, 1), "Jaber Al-Ahmad"),
     ("استقبل أمير الكويت السفير.", D(2024, 6, 1), "Mishal Al-Ahmad"),
     ("وقع الرئيس اللبناني المرسوم.", D(2010, 6, 1), "Michel Suleiman"),
-    pytest.param("قال رئيس الحكومة التونسية إن الإصلاحات مستمرة.", D(2017, 6, 1), "Youssef Chahed", marks=NEEDS_MATCHER_FIX),
-    pytest.param("قال وزير الدفاع الإيراني إن بلاده لن تتراجع.", D(2015, 6, 1), "Hossein Dehghan", marks=NEEDS_MATCHER_FIX),
+    pytest.param("قال رئيس الحكومة التونسية إن الإصلاحات مستمرة.", D(2017, 6, 1), "Youssef Chahed"),
+    pytest.param("قال وزير الدفاع الإيراني إن بلاده لن تتراجع.", D(2015, 6, 1), "Hossein Dehghan"),
     ("أعلن الرئيس الموريتاني العفو عن السجناء.", D(2022, 6, 1), "Mohamed Ould Ghazouani"),
     ("استقبل الرئيس الصومالي وفدا تركيا.", D(2019, 6, 1), "Mohamed Abdullahi Farmaajo"),
-    pytest.param("قال رئيس الوزراء العراقي إن الانتخابات ستجري في موعدها.", D(2019, 6, 1), "Adil Abdul-Mahdi", marks=NEEDS_MATCHER_FIX),
-    pytest.param("قال وزير الخارجية البريطاني إن لندن ستفرض عقوبات.", D(2015, 6, 1), "Philip Hammond", marks=NEEDS_MATCHER_FIX),
-    pytest.param("قال رئيس الوزراء الكندي إن أوتاوا ملتزمة.", D(2002, 6, 1), "Jean Chrétien", marks=NEEDS_MATCHER_FIX),
-    pytest.param("قال وزير الخارجية الأوكراني إن كييف لن تتنازل.", D(2016, 6, 1), "Pavlo Klimkin", marks=NEEDS_MATCHER_FIX),
+    pytest.param("قال رئيس الوزراء العراقي إن الانتخابات ستجري في موعدها.", D(2019, 6, 1), "Adil Abdul-Mahdi"),
+    pytest.param("قال وزير الخارجية البريطاني إن لندن ستفرض عقوبات.", D(2015, 6, 1), "Philip Hammond"),
+    pytest.param("قال رئيس الوزراء الكندي إن أوتاوا ملتزمة.", D(2002, 6, 1), "Jean Chrétien"),
+    pytest.param("قال وزير الخارجية الأوكراني إن كييف لن تتنازل.", D(2016, 6, 1), "Pavlo Klimkin"),
     ("قال الرئيس البرازيلي إن بلاده ستستضيف القمة.", D(2017, 6, 1), "Michel Temer"),
-    pytest.param("قال رئيس الوزراء الياباني إن طوكيو قلقة.", D(2000, 12, 1), "Yoshiro Mori", marks=NEEDS_MATCHER_FIX),
-    pytest.param("قال رئيس الوزراء السعودي إن المملكة ماضية في الإصلاح.", D(2018, 6, 1), "King Salman", marks=NEEDS_MATCHER_FIX),
+    pytest.param("قال رئيس الوزراء الياباني إن طوكيو قلقة.", D(2000, 12, 1), "Yoshiro Mori"),
+    pytest.param("قال رئيس الوزراء السعودي إن المملكة ماضية في الإصلاح.", D(2018, 6, 1), "King Salman"),
 ])
 def test_role_phrase_resolves_to_the_holder_at_the_date(match, text, date, who):
     res = match(text, date)
@@ -65,8 +63,8 @@ def test_role_phrase_resolves_to_the_holder_at_the_date(match, text, date, who):
     ("قال المتحدث باسم الكرملين إن الرئيس سيشارك.", D(2005, 6, 1), "Alexei Gromov"),
     ("قالت المتحدثة باسم البيت الأبيض إن الرئيس سيوقع القانون.", D(2020, 6, 1), "Kayleigh McEnany"),
     ("قال المتحدث باسم الخارجية الروسية إن موسكو سترد.", D(2013, 6, 1), "Alexander Lukashevich"),
-    pytest.param("قال رئيس المجلس الأوروبي إن القمة ناجحة.", D(2016, 6, 1), "Donald Tusk", marks=NEEDS_MATCHER_FIX),
-    pytest.param("قالت رئيسة المفوضية الأوروبية إن الاتحاد موحد.", D(2024, 6, 1), "Ursula von der Leyen", marks=NEEDS_MATCHER_FIX),
+    pytest.param("قال رئيس المجلس الأوروبي إن القمة ناجحة.", D(2016, 6, 1), "Donald Tusk"),
+    pytest.param("قالت رئيسة المفوضية الأوروبية إن الاتحاد موحد.", D(2024, 6, 1), "Ursula von der Leyen"),
 ])
 def test_spokespeople_and_heads_of_organisations_resolve_by_date(match, text, date, who):
     assert who in match(text, date)

@@ -50,8 +50,10 @@ KINDS = ("person", "country", "organization", "city", "group")
 _WORD = re.compile(r"[\u0621-\u064a\u0660-\u0669\u066e-\u06d3a-z0-9]+")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Matching key of a text: normalised, transliteration variants folded, spaces collapsed."""
+    """Matching key of a text: normalised, transliteration variants folded, spaces collapsed.
+    (Cached: the KB forms are folded again each time a matcher is built.)"""
     return " ".join(normalize_text(text).translate(_VARIANT_FOLD).split())
 
 
@@ -203,6 +205,8 @@ class KB:
         self._roles_by: dict[tuple[str, str], list[Role]] = {}
         self._nisba_cache: dict[str, str | None] = {}  # word -> country_of_nisba(word)
         self._nisba_cache_sizes: tuple[int, int] = (-1, -1)
+        self._roles_of: dict[str, list[Role]] = {}
+        self._roles_of_n = -1
 
     # -- queries -----------------------------------------------------------------
     def get(self, key: str) -> Entry | None:
@@ -250,7 +254,12 @@ class KB:
         return [r.person for r in rs]
 
     def roles_of(self, person: str, date: _dt.date) -> list[Role]:
-        return [r for r in self.roles if r.person == person and r.active(date)]
+        if self._roles_of_n != len(self.roles):  # index by person, in list order (rebuilt if roles grew)
+            by: dict[str, list[Role]] = {}
+            for r in self.roles:
+                by.setdefault(r.person, []).append(r)
+            self._roles_of, self._roles_of_n = by, len(self.roles)
+        return [r for r in self._roles_of.get(person, ()) if r.active(date)]
 
     def institution_name(self, inst: Institution, country: str) -> tuple[str, str | None]:
         """(English name, entity key or None) of an institution of a country."""
@@ -285,6 +294,7 @@ class KB:
         return old
 
     def finish(self) -> None:
+        self._roles_of_n = -1
         self._roles_by = {}
         for r in self.roles:
             self._roles_by.setdefault((r.role, r.of), []).append(r)

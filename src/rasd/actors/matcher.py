@@ -339,36 +339,39 @@ class Matcher:
         persons_seq: list[Found] = [f for f in found if f.entry is not None and f.entry.kind == "person"]
         role_found: list[Found] = []
         for i, c in enumerate(chosen):
-            p = first(c, "title")
-            if p is None or i + 1 >= n or i in consumed:
+            titles_here = [p for p in c.payloads if p.kind == "title"]
+            if not titles_here or i + 1 >= n or i in consumed:
                 continue
-            title: Title = p.target
-            if title.qualifier == "nisba" and p.art == NO and c.prefix not in ART_PREFIXES and \
-                    fold(t[c.ks:c.end]).split()[0] in ("رئيس", "وزير", "وزيره", "زعيم", "ملك", "عاهل", "امير"):
-                # an indefinite title before a nisba is descriptive ("رئيس روسي سابق") unless construct
-                pass
             j = i + 1
             nxt = chosen[j]
             g = gap(i, j).strip()
             of = None
-            if title.qualifier in ("nisba",) and g == "":
-                q = first(nxt, "nisba")
-                if q is not None and (nxt.prefix in ART_PREFIXES) == (c.prefix in ART_PREFIXES or title.role == "counterpart"):
-                    of = q.target
-            elif title.qualifier == "construct" and g == "":
-                q = first(nxt, "entry")
-                e = kb.entries.get(q.target) if q else None
-                if e is not None and e.kind == "country" and nxt.prefix in ("", "ال"):
-                    of = e.key
-            elif title.qualifier == "of" and g in ("", "ل"):
-                q = first(nxt, "entry")
-                if q is not None and kb.entries[q.target].kind in ("organization", "country", "group"):
-                    of = q.target
-                else:
-                    for jj, f in inst_found:
-                        if jj == j:
-                            of = f.key if f.entry is not None else f"{f.extra['country']}.{f.key.rsplit('.', 1)[-1]}"
-                            break
+            # a title can have several readings ("رئيس" + nisba, + state, + organisation): try each
+            for p in titles_here:
+                title: Title = p.target
+                if title.qualifier == "nisba" and g == "":
+                    q = first(nxt, "nisba")
+                    # a multi-word title is definite when its last word has the article ("وزير الدفاع")
+                    title_def = c.prefix in ART_PREFIXES or (
+                        " " in title.form and title.form.split()[-1].startswith("ال"))
+                    if q is not None and (nxt.prefix in ART_PREFIXES) == (title_def or title.role == "counterpart"):
+                        of = q.target
+                elif title.qualifier == "construct" and g == "":
+                    q = first(nxt, "entry")
+                    e = kb.entries.get(q.target) if q else None
+                    if e is not None and e.kind == "country" and nxt.prefix in ("", "ال"):
+                        of = e.key
+                elif title.qualifier == "of" and g in ("", "ل"):
+                    q = first(nxt, "entry")
+                    if q is not None and kb.entries[q.target].kind in ("organization", "country", "group"):
+                        of = q.target
+                    else:
+                        for jj, f in inst_found:
+                            if jj == j:
+                                of = f.key if f.entry is not None else f"{f.extra['country']}.{f.key.rsplit('.', 1)[-1]}"
+                                break
+                if of is not None:
+                    break
             if of is None:
                 continue
             end = nxt.end

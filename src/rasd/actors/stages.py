@@ -20,7 +20,7 @@ def make_actor_matcher(config: dict, ctx: RunContext):
 
     def run(doc: Document) -> Document:
         date = doc.published or ctx.today
-        doc.actors = matcher.match(doc.body, date)
+        doc.actors = matcher.match(doc.body, date, doc.normalized())
         return doc
 
     return run

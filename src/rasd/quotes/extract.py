@@ -645,8 +645,9 @@ class QuoteExtractor:
         v = self.v
         tks = v.tokens
         frames = []
+        comps = self.lex.complementizers
         for k, tk in enumerate(tks):
-            if not self.is_comp(tk):
+            if tk.w not in comps or not self.is_comp(tk):  # (the first test is is_comp's own, inlined)
                 continue
             if any(om.ns <= tk.ns < om.ne for om in v.outlet_matches):
                 continue  # "سي إن إن"

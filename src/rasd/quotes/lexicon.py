@@ -34,6 +34,13 @@ def _rows(name: str, data_dir: Path | None = None) -> list[list[str]]:
     return rows
 
 
+# clitics the outlet regex allows before an alias: (و|ف)? then one of these (or none)
+OUTLET_PREFIXES = ("", "ب", "ل", "لل", "ال", "بال")
+# every string those two optional groups can match, longest first
+_ALL_WORD = re.compile(r"\w+")
+OUTLET_CLITICS = tuple(sorted({a + b for a in ("", "و", "ف") for b in OUTLET_PREFIXES}, key=len, reverse=True))
+
+
 @dataclass(frozen=True)
 class Outlet:
     name: str
@@ -64,7 +71,34 @@ class Lexicon:
         alts = []
         for alias in sorted(self.outlets, key=len, reverse=True):
             alts.append(r"\s+".join(re.escape(p) for p in alias.split()))
-        return re.compile(r"(?<![\w])(?:و|ف)?(?:ب|ل|لل|ال|بال)?(" + "|".join(alts) + r")(?![\w])")
+        return re.compile(r"(?<![\w])(?:و|ف)?(?:" + "|".join(OUTLET_PREFIXES[1:]) + r")?("
+                          + "|".join(alts) + r")(?![\w])")
+
+    @functools.cached_property
+    def outlet_starts(self):
+        """Where :attr:`outlet_regex` can match (a prefilter). An alias whose first word is all word
+        characters starts a match only at a token (``\\w+`` run) that is exactly clitics + that word:
+        the first member, the set of those tokens. The second: an Aho-Corasick automaton of the other
+        first words (with dots or hyphens, such as ا.ف.ب), value ``(length, ends_an_alias,
+        starts_a_longer_alias)``, or None."""
+        import ahocorasick
+
+        tokens: set[str] = set()
+        info: dict[str, list[bool]] = {}
+        for alias in self.outlets:
+            words = alias.split()
+            if _ALL_WORD.fullmatch(words[0]):
+                tokens.update(c + words[0] for c in OUTLET_CLITICS)
+                continue
+            flags = info.setdefault(words[0], [False, False])
+            flags[0 if len(words) == 1 else 1] = True
+        if not info:
+            return frozenset(tokens), None
+        auto = ahocorasick.Automaton()
+        for w, (single, multi) in info.items():
+            auto.add_word(w, (len(w), single, multi))
+        auto.make_automaton()
+        return frozenset(tokens), auto
 
 
 def _inflect_nisba(form: str) -> list[str]:

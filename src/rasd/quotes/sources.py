@@ -19,12 +19,48 @@ def _clean(s: str) -> str:
     return " ".join(_BULLET.sub("", s).strip(" \t.،,:\"'()").split())
 
 
+_CUE_PREFIXES = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+
+
 def _strip_cue_clitics(w: str) -> list[str]:
     out = [w]
-    for p in ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"):
+    for p in _CUE_PREFIXES:
         if w.startswith(p) and len(w) - len(p) >= 2:
             out.append(w[len(p):])
     return out
+
+
+def _cue_kind(lex, w: str) -> str | None:
+    """Kind of cue word ``w`` (clitics و ف ب ل and their pairs tolerated): the definition."""
+    for c in _strip_cue_clitics(w):
+        k = lex.cues.get(c)
+        if k:
+            return k
+        if c in lex.speech:
+            return "verb"
+    return None
+
+
+def cue_table(lex) -> dict[str, str]:
+    """Every word :func:`_cue_kind` gives a kind to (a cue or speech form, bare or with a clitic
+    prefix), with that kind: one dict lookup per token instead of stripping clitics. Built once per
+    lexicon (and again if its cue or speech tables change size)."""
+    sizes = (len(lex.cues), len(lex.speech))
+    cached = lex.__dict__.get("_cue_table")
+    if cached is not None and cached[0] == sizes:
+        return cached[1]
+    forms = set(lex.cues) | set(lex.speech)
+    cands = set(forms)
+    for f in forms:
+        if len(f) >= 2:
+            cands.update(p + f for p in _CUE_PREFIXES)
+    table = {}
+    for w in cands:
+        k = _cue_kind(lex, w)
+        if k:
+            table[w] = k
+    lex.__dict__["_cue_table"] = (sizes, table)
+    return table
 
 
 class SourceFinder:
@@ -35,16 +71,11 @@ class SourceFinder:
         self.lex = view.lex
         self.mention_spans = mention_spans
         self.found: list[tuple[int, str, Span]] = []  # (body start, name, evidence span)
+        self._cues = cue_table(self.lex)
 
     # -- helpers ---------------------------------------------------------------
     def cue_kind(self, w: str) -> str | None:
-        for c in _strip_cue_clitics(w):
-            k = self.lex.cues.get(c)
-            if k:
-                return k
-            if c in self.lex.speech:
-                return "verb"
-        return None
+        return self._cues.get(w)
 
     def _add(self, name: str, ns: int, ne: int) -> None:
         s, e = self.v.orig(ns, ne)
@@ -118,8 +149,9 @@ class SourceFinder:
     def _unknown_after_noun(self) -> None:
         """ "ذكرت صحيفة "X"" / "لصحيفة "X"": an outlet noun after a cue, then a short name in quote marks."""
         v = self.v
+        cues = self._cues
         for tk in v.tokens:
-            if self.cue_kind(tk.w) not in ("noun", "report", "institution"):
+            if cues.get(tk.w) not in ("noun", "report", "institution"):  # = self.cue_kind(tk.w)
                 continue
             after = v.t[tk.ne:tk.ne + 3]
             off = len(after) - len(after.lstrip(" \t\u00a0"))

@@ -14,7 +14,7 @@ from .text import TextView
 def analyse(doc: Document, lex=None) -> Document:
     """Fill ``doc.quotes`` and ``doc.cited_sources`` from ``doc.body`` and ``doc.actors``."""
     lex = lex or default_lexicon()
-    view = TextView(doc.body, lex)
+    view = TextView(doc.body, lex, doc.normalized())
     spans = [(m.start, m.end) for a in doc.actors for m in a.mentions]
     finder = SourceFinder(view, spans)
     doc.cited_sources = finder.run()  # first: marks quoted outlet names so they are not taken as quotes

@@ -11,16 +11,20 @@ import re
 from dataclasses import dataclass
 
 from ..normalize import NormText, normalize
-from .lexicon import Lexicon, Outlet
+from .lexicon import OUTLET_CLITICS, Lexicon, Outlet
 
 MAX_QUOTE_CHARS = 1500  # a quote never runs longer than this (unclosed marks, missing full stops)
 
 _TOKEN = re.compile(r"\w+")
 _SENT_END = re.compile(r"[.!?؟](?=[\s\"')\]]|$)|\n|؛")
 _CLITICS = ("و", "ف")
+_NEWLINE = re.compile("\n")
+_QUOTE = re.compile('"')
+_WORDCHAR = re.compile(r"\w")
+_SPACE = re.compile(r"\s")
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     i: int
     ns: int  # start in normalised text
@@ -59,23 +63,33 @@ class OutletMatch:
 
 
 class TextView:
-    def __init__(self, body: str, lex: Lexicon):
+    def __init__(self, body: str, lex: Lexicon, nt: NormText | None = None):
+        """``nt``: ``normalize(body)`` when the caller has it (``Document.normalized()``)."""
         self.body = body
         self.lex = lex
-        self.nt: NormText = normalize(body)
+        self.nt: NormText = nt if nt is not None else normalize(body)
         t = self.nt.text
         self.t = t
         # sentence and paragraph boundaries (normalised offsets of the boundary characters)
-        self.sent_bounds = [m.start() for m in _SENT_END.finditer(t)]
-        self.para_bounds = [m.start() for m in re.finditer("\n", t)]
-        self.tokens: list[Token] = []
+        self.sent_bounds = sb = [m.start() for m in _SENT_END.finditer(t)]
+        self.para_bounds = pb = [m.start() for m in _NEWLINE.finditer(t)]
+        # tokens; sentence/paragraph indexes by one merge walk (= bisect_left of the token start)
+        offs = self.nt.offsets
+        toks: list[Token] = []
+        append = toks.append
+        si = pi = 0
+        nsb, npb = len(sb), len(pb)
         for m in _TOKEN.finditer(t):
+            ns, ne = m.span()
+            while si < nsb and sb[si] < ns:
+                si += 1
+            while pi < npb and pb[pi] < ns:
+                pi += 1
             w = m.group()
-            s, e = self.nt.to_original(m.start(), m.end())
             base = w[1:] if (len(w) > 3 and w[0] in _CLITICS) else w
-            self.tokens.append(Token(len(self.tokens), m.start(), m.end(), s, e, w, base,
-                                     self.sentence_of(m.start()), self.paragraph_of(m.start())))
-        self._tok_starts = [tk.ns for tk in self.tokens]
+            append(Token(len(toks), ns, ne, offs[ns], offs[ne - 1] + 1, w, base, si, pi))
+        self.tokens = toks
+        self._tok_starts = [tk.ns for tk in toks]
         self.pairs = self._quote_pairs()
         self._pair_by_open = {p.open: p for p in self.pairs}
         self.outlet_matches = self._outlets()
@@ -122,13 +136,18 @@ class TextView:
         t = self.t
         offs = self.nt.offsets
         body = self.body
+        marks = [m.start() for m in _QUOTE.finditer(t)]
+        nm = len(marks)
+        k = 0
         start = 0
         for end in self.para_bounds + [len(t)]:
             opened = -1
             guil: list[int] = []  # « » are unambiguous and may nest around “ ” / "
-            for i in range(start, end):
-                if t[i] != '"':
-                    continue
+            while k < nm and marks[k] < start:
+                k += 1
+            while k < nm and marks[k] < end:
+                i = marks[k]
+                k += 1
                 ch = body[offs[i]]
                 if ch == "«":
                     guil.append(i)
@@ -176,10 +195,41 @@ class TextView:
         return len(_TOKEN.findall(self.t[p.open + 1:p.close]))
 
     # -- outlets ---------------------------------------------------------------
+    def _outlet_hits(self):
+        """``lex.outlet_regex.finditer(self.t)``, trying the regex only where an alias can start
+        (:attr:`Lexicon.outlet_starts`) instead of at every word start. Same matches: the regex starts
+        with ``(?<![\\w])`` and optional clitics, then the literal first word of an alias; the leftmost
+        candidate where it matches is the leftmost match, and the scan resumes at its end."""
+        if not self.lex.outlets:
+            return  # (an empty alternation only yields empty matches, which name no outlet)
+        t = self.t
+        rx = self.lex.outlet_regex
+        full, odd = self.lex.outlet_starts
+        starts = {tk.ns for tk in self.tokens if tk.w in full}
+        if odd is not None:
+            n = len(t)
+            for end_idx, (ln, single, multi) in odd.iter(t):
+                end = end_idx + 1
+                q = end - ln
+                if not ((single and (end >= n or not _WORDCHAR.match(t, end)))
+                        or (multi and end < n and _SPACE.match(t, end))):
+                    continue
+                for c in OUTLET_CLITICS:
+                    p = q - len(c)
+                    if p >= 0 and t.startswith(c, p) and (p == 0 or not _WORDCHAR.match(t, p - 1)):
+                        starts.add(p)
+        pos = 0
+        for p in sorted(starts):
+            if p < pos:
+                continue
+            m = rx.match(t, p)
+            if m is not None:
+                yield m
+                pos = m.end()
+
     def _outlets(self) -> list[OutletMatch]:
         out = []
-        rx = self.lex.outlet_regex
-        for m in rx.finditer(self.t):
+        for m in self._outlet_hits():
             alias = " ".join(m.group(1).split())
             entry = self.lex.outlets.get(alias)
             if entry is None:

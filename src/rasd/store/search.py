@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..normalize import normalize_text
 
@@ -25,6 +26,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(normalize_text(text))
 
 
+@lru_cache(maxsize=1 << 17)
 def base_form(word: str) -> str:
     for p in _PROCLITICS:
         if word.startswith(p) and len(word) - len(p) >= 3:
