@@ -167,12 +167,28 @@ class Store:
             for table, rows in ((S.mentions, mention_rows), (S.events, event_rows), (S.quotes, quote_rows),
                                 (S.cited_sources, cited_rows)):
                 if rows:
-                    conn.execute(table.insert(), rows)
+                    self._bulk_insert(conn, table, rows)
             if self.dialect == "sqlite":
                 conn.execute(sa.text(
                     "INSERT INTO documents_fts (doc_id, title, body, stems) VALUES (:doc_id, :title, :body, :stems)"
                 ), fts_rows)
         return len(docs)
+
+    def _bulk_insert(self, conn, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+        """executemany straight on the driver for SQLite (annotation rows are many and small; the
+        SQLAlchemy per-row parameter processing costs more than the insert), Core elsewhere."""
+        if self.dialect != "sqlite":
+            conn.execute(table.insert(), rows)
+            return
+        cols = list(rows[0])
+        json_cols = {c for c in cols if isinstance(table.c[c].type, sa.JSON)}
+        sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
+        if json_cols:
+            data = [tuple(json.dumps(r[c], ensure_ascii=False) if c in json_cols else r[c] for c in cols)
+                    for r in rows]
+        else:
+            data = [tuple(r[c] for c in cols) for r in rows]
+        conn.exec_driver_sql(sql, data)
 
     @staticmethod
     def _document_row(doc: Document, seq: int, now: str) -> dict[str, Any]:
