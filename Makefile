@@ -1,10 +1,12 @@
 # rasd — the two commands of the quick start:
-#   make run    set up, analyse the demo corpus into the embedded store, print the summary
+#   make run    set up, analyse the demo corpus into the embedded store, print the summary,
+#               then serve the dashboard on it
 #   make test   set up and run the whole test suite
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 DB     ?= demo.db
+PORT   ?= 8000
 
 .PHONY: run test setup setup-test demo clean-demo
 
@@ -19,6 +21,8 @@ setup-test: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[serve,test]'
 
 run: setup demo
+	@echo "== dashboard on the demo corpus: http://127.0.0.1:$(PORT)/ (Ctrl-C to stop) =="
+	$(BIN)/rasd serve --db $(DB) --port $(PORT)
 
 demo:
 	$(BIN)/rasd analyze demo/corpus --db $(DB)

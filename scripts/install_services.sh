@@ -1,23 +1,19 @@
 #!/usr/bin/env bash
-# Servers and browsers the test suite uses, from Debian's packages (idempotent; CI runs it on a
-# fresh machine through `make test`). Without root or apt-get it says what is missing and the
-# tests that need it skip with that reason.
+# Servers and browsers the test suite uses, from Debian's packages (idempotent; `make test` runs it,
+# so CI installs them on a fresh machine): PostgreSQL (store tests on a throw-away server) and
+# Chromium + an Arabic font (dashboard browser tests, via scripts/install_browser.sh).
+# Without root or apt-get it says what is missing; the tests that need it skip with that reason.
 set -uo pipefail
-need=()
-ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || need+=(postgresql)
-[ -x /usr/bin/chromium ] || need+=(chromium)
-if [ ${#need[@]} -eq 0 ]; then
-  exit 0
+cd "$(dirname "$0")/.."
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null 2>&1 || true
+    apt-get install -y -qq --no-install-recommends postgresql >/dev/null 2>&1 \
+      || echo "install_services: apt-get install postgresql failed; PostgreSQL tests will skip" >&2
+  else
+    echo "install_services: PostgreSQL not installed (needs root + apt-get); PostgreSQL tests will skip" >&2
+  fi
 fi
-if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-  echo "install_services: cannot install ${need[*]} (needs root and apt-get); tests that need them will skip" >&2
-  exit 0
-fi
-echo "install_services: installing ${need[*]}" >&2
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq >/dev/null 2>&1 || true
-if ! apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null 2>&1; then
-  echo "install_services: apt-get install ${need[*]} failed; tests that need them will skip" >&2
-fi
-# Debian's postgresql package starts a cluster on 5432; the tests start their own throw-away server.
+bash scripts/install_browser.sh >/dev/null || echo "install_services: no chromium; browser tests will skip" >&2
 exit 0

@@ -140,8 +140,17 @@ def _m2_event_filters(conn, dialect: str) -> None:
         conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({cols})")
 
 
+def _m3_actor_indexes(conn, dialect: str) -> None:
+    """Version 3: events by actor name and quotes by speaker (actor pages)."""
+    for name, table, cols in (("events_source_actor", "events", "source_actor"),
+                              ("events_target_actor", "events", "target_actor"),
+                              ("quotes_speaker", "quotes", "speaker")):
+        conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({cols})")
+
+
 MIGRATIONS = [
     (1, _m1_create),
     (2, _m2_event_filters),
+    (3, _m3_actor_indexes),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
