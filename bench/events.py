@@ -82,7 +82,7 @@ def main() -> None:
     if "events.classify.v1" in registry():
         stages = list(default_config()["pipeline"]["stages"])
         if "events.classify.v1" not in stages:
-            stages.insert(stages.index("events.code.v1") + 1, "events.classify.v1")
+            stages.insert(stages.index("events.code.v2") + 1, "events.classify.v1")
         rows.append(("pipeline + learned classifier", run_pipeline(texts, Options(overrides={"pipeline": {"stages": stages}}))))
     print(f"{a.n} articles of ~{a.chars} characters; CPU time of one process")
     print(f"{'run':34s} {'seconds':>8s} {'docs/s':>9s} {'x baseline time':>16s}")

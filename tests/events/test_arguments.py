@@ -90,3 +90,64 @@ from event_helpers import _CODER, make_doc  # noqa: E402
 
 def code_(text, published=None):
     return _CODER.code(make_doc(text, published))
+
+
+def code_plain(text):
+    from event_helpers import _CODER, make_doc
+    return _CODER.code(make_doc(text))
+
+
+def test_between_a_list_whose_members_carry_descriptions():
+    text = ("عقدت مشاورات جمعت بين الدبلوماسي الياباني المكلف بشؤون آسيا من اليابان، والممثل الخاص "
+            "من الولايات المتحدة لشؤون إيران، والممثل الخاص لكوريا الجنوبية، أعلنت الوزارة ذلك.")
+    got = triples(code_plain(text), "CONSULT")
+    assert ("JPN", "CONSULT", "USA") in got and ("JPN", "CONSULT", "KOR") in got
+    assert not any("IRN" in t for t in got)
+
+
+def test_joint_drill_is_cooperation_among_participants_and_mobilize_against_the_target():
+    got = triples(code_plain("أجرت الولايات المتحدة واليابان مناورات مشتركة ضد كوريا الشمالية."))
+    assert ("USA", "COOPERATE", "JPN") in got
+    assert ("USA", "MOBILIZE", "PRK") in got and ("JPN", "MOBILIZE", "PRK") in got
+    assert ("USA", "COOPERATE", "PRK") not in got
+
+
+def test_transfer_noun_takes_its_giver_from_min():
+    got = triples(code_plain("تعتمد كوريا الشمالية على إمدادات الغذاء من الصين منذ سنوات."), "AID")
+    assert got == {("CHN", "AID", "PRK")}
+
+
+def test_pronoun_target_after_the_trigger_is_the_sentences_topic():
+    text = "تواجه إيران العقوبات التي فرضتها عليها الولايات المتحدة منذ سنوات."
+    assert ("USA", "SANCTION", "IRN") in triples(code_plain(text), "SANCTION")
+
+
+def test_verbal_nouns_inside_an_opinion_are_analysis_not_events():
+    text = "ويعتقد المحلل أن تهديدات الولايات المتحدة لإيران تشير إلى قلق متزايد."
+    assert not [e for e in code_plain(text) if e.plover == "THREATEN"]
+
+
+def test_the_adjective_technical_is_not_the_verb_met():
+    text = "أشاد الخبراء بالتعاون التقني بين روسيا والصين."
+    assert not [e for e in code_plain(text) if e.plover == "CONSULT"]
+
+
+def test_relative_clause_without_a_resumptive_pronoun_takes_the_antecedent_as_subject():
+    text = "رحبت مصر بقرار الأمم المتحدة الذي يطالب إسرائيل بالانسحاب."
+    assert ("UN", "REQUEST", "ISR") in triples(code_plain(text), "REQUEST")
+
+
+def test_quote_marks_around_a_short_phrase_do_not_cut_the_clause():
+    text = "تعهدت الصين بتقديم “الدعم الكامل” لروسيا في المحافل الدولية."
+    assert ("CHN", "AGREE", "RUS") in triples(code_plain(text), "AGREE")
+
+
+def test_a_direct_quote_is_its_own_clause():
+    text = 'وقال بوتين: "سنواصل التعاون مع كل من يحترم مصالحنا في المنطقة وخارجها دائما" ثم غادر إلى الصين.'
+    assert not [e for e in code_plain(text) if e.plover == "COOPERATE" and e.target == "CHN"]
+
+
+def test_concern_with_a_possessive_pronoun_takes_the_subject_and_every_party_of_the_feared_act():
+    text = "وبعد اللقاء قال وزير خارجية اليابان إن الوزراء أعربوا عن قلقهم من أن التعاون بين روسيا وكوريا الشمالية يهدد المنطقة."
+    got = triples(code_plain(text), "ACCUSE")
+    assert ("JPN", "ACCUSE", "RUS") in got and ("JPN", "ACCUSE", "PRK") in got

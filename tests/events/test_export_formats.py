@@ -44,3 +44,19 @@ def test_plover_record_is_json_with_type_mode_context_actors_and_text():
     assert rec["hypothetical"] is True and rec["source_text"] == EVENT["sentence"]
     assert isinstance(rec["context"], list)
     assert plover_record(EVENT | {"cameo": "163", "plover": "SANCTION"}, DOC)["context"] == ["diplomatic"]
+
+
+def test_unnamed_actor_agent_codes_are_types_not_countries():
+    ev = EVENT | {"source": "UAF", "source_actor": "unidentified gunmen", "target": "CVL",
+                  "target_actor": "civilians", "cameo": "180", "plover": "ASSAULT"}
+    row = dict(zip(GDELT_COLUMNS, gdelt_row(ev, DOC, 7)))
+    assert row["Actor1Code"] == "UAF" and row["Actor1CountryCode"] == "" and row["Actor1Type1Code"] == "UAF"
+    assert row["Actor1KnownGroupCode"] == "" and row["Actor2Type1Code"] == "CVL"
+    rec = plover_record(ev, DOC)
+    assert rec["actors"]["actor"] == {"name": "unidentified gunmen", "country": None, "agent": "UAF"}
+
+
+def test_composite_state_agent_code_is_split():
+    row = dict(zip(GDELT_COLUMNS, gdelt_row(EVENT | {"source": "USAGOV"}, DOC, 8)))
+    assert row["Actor1CountryCode"] == "USA" and row["Actor1Type1Code"] == "GOV"
+    assert plover_record(EVENT | {"source": "USAGOV"}, DOC)["actors"]["actor"]["country"] == "USA"

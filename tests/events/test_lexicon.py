@@ -84,3 +84,28 @@ def test_hits_always_cover_whole_words(text):
     for h in _LEX.find(n):
         assert h.start == 0 or n[h.start - 1] == " "
         assert h.end == len(n) or n[h.end] == " "
+
+
+@pytest.mark.parametrize("text,code", [
+    ("خطف مسلحون صحفيا", "181"),                    # kidnapped (خطف as well as اختطف)
+    ("احتجز المسلحون رهائن", "181"),                # hostage taking, not detention
+    ("أطلقوا النار على الحافلة", "193"),            # opened fire (multi-word)
+    ("أطلقت الفصائل صواريخ على المدينة", "195"),     # fired rockets
+    ("انفجرت قنبلة في السوق", "183"),               # a bomb exploded
+    ("فجر الانتحاري نفسه", "183"),                  # blew (himself) up
+    ("وفرت روسيا الوقود للمحطات", "070"),            # provided supplies
+    ("نظمت النقابة تظاهرة أمام البرلمان", "141"),    # a noun in ة, not the verb تظاهر + "him"
+])
+def test_new_incident_and_aid_vocabulary(text, code):
+    assert code in [c for _, c in hits(text)]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("استيقظ السكان قبل فجر الجمعة", "183"),        # فجر = dawn
+    ("أطلق الرئيس مبادرة للسلام", "193"),           # أطلق without fire or weapons
+    ("شن النائب هجوما لاذعا على الوزير", "190"),      # a verbal attack
+    ("استقال الوزير احتجاجا على القرار", "140"),     # "in protest at": a reason, not an act
+    ("أشاد بالتعاون التقني", "040"),                 # technical, not "met me"
+])
+def test_lookalikes_of_incident_triggers_are_not_found(text, code):
+    assert code not in [c for _, c in hits(text)]

@@ -61,3 +61,15 @@ def test_qad_with_a_past_verb_means_already_and_is_factual():
 def test_a_plain_event_is_neither_negated_nor_hypothetical():
     ev = events("زار بوتين كوريا الشمالية أمس.")
     assert ev and not ev[0].hypothetical and not ev[0].negated
+
+
+@pytest.mark.parametrize("text", [
+    "ويعتقد الباحث أن زيارة بوتين إلى كوريا الشمالية تعني الكثير.",
+    "ويرى المحلل أن عقوبات الولايات المتحدة على إيران لن تنجح.",
+])
+def test_verbal_nouns_under_an_opinion_verb_are_not_coded(text):
+    assert events(text) == [], [(e.plover, e.meta["trigger"]) for e in events(text)]
+
+
+def test_a_finite_verb_reported_by_a_speech_verb_is_still_coded():
+    assert [e for e in events("وقال المتحدث إن روسيا زودت كوريا الشمالية بالذخائر.") if e.plover == "AID"]

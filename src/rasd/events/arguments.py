@@ -3,15 +3,17 @@
 Works on the words of one sentence (normalised) with the actor mentions placed on word indices.
 The rules (tests/events/test_arguments.py has one of our own sentences per rule):
 
-- clause: arguments are looked for between the clause start (after إن/أن/أنه…, a colon or a
-  quote mark) and the next clause start;
+- clause: arguments are looked for between the clause start (after إن/أن/أنه…, a colon or the
+  quote mark of a direct quote — not those around a short phrase, “الدعم الكامل”) and the next
+  clause start;
 - verbal noun + genitive: "زيارة بوتين إلى كوريا" → source = the genitive, target = the next actor;
 - SVO: an actor just before a verb (within 4 words, same clause, no comma between, verb without
   a leading و) is its subject;
 - VSO: otherwise the first actor after a singular verb is its subject; a verb carrying a plural or
   dual agreement suffix (اتهموا، اتفقتا) has a pronoun subject, so the actor after it is its object;
-- relative clauses: "الدول التي صوتت ضد …" → the antecedent is the subject unless the verb has
-  its own subject right after it ("العقوبات التي فرضها الغرب");
+- relative clauses: "الدول التي صوتت ضد …" → the antecedent is the subject, unless the verb
+  carries the resumptive object pronoun ("العقوبات التي فرضها الغرب"): then the antecedent is
+  its object and the subject follows the verb;
 - target: the next actor group after the subject (direct object or after على ضد إلى مع لـ بـ);
   for speech-like types (accuse, threaten, request, support, reject) a target missing from the
   clause is taken from the complement clause that follows (حذرت من أن كوريا …);
@@ -19,8 +21,11 @@ The rules (tests/events/test_arguments.py has one of our own sentences per rule)
   a source group is a source and every member of a target group a target (one event per pair);
 - symmetric triggers (meet, talk, agree, cooperate): "بين X و Y", "X و Y" and "X مع Y" → X → Y;
 - passive frames (مقتل X على يد Y, مذكرة صادرة عن Y): على يد / من قبل / صادرة عن names the source;
-- fallback: a verb with no explicit subject takes the main subject of the sentence (the actor after
-  a speech verb, or the first actor of the sentence), then that of the previous sentence.
+- fallback: a verb with no explicit subject, or a verbal noun with a possessive pronoun (قلقهم،
+  زيارته), takes the main subject of the sentence (the actor after a speech verb, or the first
+  actor of the sentence), then that of the previous sentence;
+- concern (role fear): the parties of the feared act, in the clause or in the complement clause
+  after أن, are all targets.
 """
 from __future__ import annotations
 
@@ -37,8 +42,20 @@ NON_GENITIVE = PREPOSITIONS | frozenset({
 })
 RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي"})
 AGENT_MARKERS = (("علي", "يد"), ("من", "قبل"), ("بيد",), ("صادره", "عن"), ("صادره", "من"))
+_AGENT_FIRST = frozenset(m[0] for m in AGENT_MARKERS)
 BETWEEN = "بين"
 PRONOUN_COMPLEMENTIZERS = frozenset({"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم", "وانه", "وانها"})
+# the verbal noun of a transfer names its giver with من ("تسليم القذائف من كوريا إلى روسيا")
+TRANSFER_TYPES = frozenset({"AID"})
+# types whose target may be a pronoun after the trigger (عليها، ضده، لها), resolved to the topic
+POINTED_TYPES = frozenset({"SANCTION", "ACCUSE", "THREATEN", "ASSAULT", "AID", "SUPPORT", "REQUEST",
+                           "COERCE", "REJECT"})
+PRONOUN_OBJECTS = frozenset(
+    p + s for p in ("علي", "ضد", "ل", "الي", "مع", "تجاه") for s in ("ه", "ها", "هم", "هما")
+)
+# possessive pronoun suffixes of a verbal noun: its subject is the pronoun's antecedent (قلقهم)
+POSSESSIVE_SUFFIXES = frozenset({"ه", "ها", "هم", "هما"})
+POSSESSIVE_TA_SUFFIXES = frozenset({"ته", "تها", "تهم", "تهما"})  # زيارته (the ة of زيارة is ت)
 SPEECH_LIKE = frozenset({"ACCUSE", "THREATEN", "REQUEST", "SUPPORT", "REJECT"})
 # agreement suffixes that mark a pronoun subject on the verb itself
 PRONOUN_SUBJECT_SUFFIXES = {
@@ -97,16 +114,33 @@ def _dedupe(ms: list[Mention]) -> list[Mention]:
     return out
 
 
+SCARE_QUOTE_MAX = 5  # a quoted span of at most this many words is a phrase, not a direct quote
+
+
+def _scare_quotes(words: list[str]) -> frozenset[int]:
+    """Indices of the quote marks around short quoted phrases (“الدعم الكامل”): not clause breaks."""
+    qs = [k for k, w in enumerate(words) if w == '"']
+    out = set()
+    for a, b in zip(qs[::2], qs[1::2]):
+        if b - a - 1 <= SCARE_QUOTE_MAX:
+            out.update((a, b))
+    return frozenset(out)
+
+
 def clause_bounds(words: list[str], i: int) -> tuple[int, int]:
-    """Word range ``[lo, hi)`` of the clause around word ``i``."""
+    """Word range ``[lo, hi)`` of the clause around word ``i`` (between complementizers, colons
+    and the quote marks of direct quotes; quote marks around a short phrase do not count)."""
+    scare = _scare_quotes(words) if '"' in words else frozenset()
     lo = 0
     for k in range(i - 1, -1, -1):
-        if words[k] in COMPLEMENTIZERS or words[k] in (":", '"'):
+        w = words[k]
+        if w in COMPLEMENTIZERS or w == ":" or (w == '"' and k not in scare):
             lo = k + 1
             break
     hi = len(words)
     for k in range(i + 1, len(words)):
-        if words[k] in COMPLEMENTIZERS or words[k] in (":", '"'):
+        w = words[k]
+        if w in COMPLEMENTIZERS or w == ":" or (w == '"' and k not in scare):
             hi = k
             break
     return lo, hi
@@ -143,9 +177,14 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
                 if grp and len(_dedupe(grp[0])) >= 2:
                     g = _dedupe(grp[0])
                     return Args([g[0]], g[1:], "between")
+                g = _dedupe(_between_list(words, k, hi, mentions))
+                if len(g) >= 2:
+                    return Args([g[0]], g[1:], "between-list")
 
     agent: list[Mention] = []
     for k in range(ti + 1, min(hi, ti + 12)):
+        if words[k] not in _AGENT_FIRST:
+            continue
         for mark in AGENT_MARKERS:
             if tuple(words[k:k + len(mark)]) == mark:
                 grp = groups([m for m in after if m.i >= k + len(mark)], words)
@@ -169,12 +208,17 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
     before_groups = groups(before, words)
     first = after_groups[0][0] if after_groups else None
     how = ""
+    resumptive = kind in ("past", "pres") and suffix.endswith(("ه", "ها", "هم", "هما"))
     svo_ok = (
         bool(before_groups)
         and before_groups[-1][-1].j >= ti - 4
         and not before_groups[-1][0].prep
         and not prefix.startswith(("و", "ف"))
         and not _comma_between(words, before_groups[-1][-1].j + 1, ti)
+        # "إيران … العقوبات التي فرضتها": an actor before a relative pronoun is not the verb's subject
+        # "إيران … العقوبات التي فرضتها": before a relative clause whose verb carries the resumptive
+        # object pronoun, the antecedent is the object and the verb's subject comes after it
+        and not (resumptive and any(words[k] in RELATIVES for k in range(before_groups[-1][-1].j + 1, ti)))
     )
     if is_noun and svo_ok and any(before_groups[-1][-1].j < k < ti for k in other_triggers):
         svo_ok = False  # "روسيا تدين الهجوم": the actor is the subject of the verb, not of the noun
@@ -184,6 +228,9 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
             obj_pool = [m for g in after_groups[1:] for m in g]
         elif svo_ok:
             subj, how = before_groups[-1], "preceding"
+        elif main_subject and suffix in (POSSESSIVE_TA_SUFFIXES if kind == "nounta" else POSSESSIVE_SUFFIXES) \
+                and all(m.j < ti for m in main_subject):
+            subj, how = main_subject, "possessor"  # "أعربوا عن قلقهم": their concern
     else:
         pro_subject = suffix.startswith(PRONOUN_SUBJECT_SUFFIXES.get(kind, ())) and suffix not in ("",)
         if kind == "past" and suffix in ("ت",):
@@ -195,7 +242,7 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
                and not _blocked(words, first.i, ti) and not pro_subject)
         if svo_ok:
             subj, how = before_groups[-1], "svo"
-        elif rel and not (vso and first.i <= ti + 2):
+        elif rel and not resumptive:
             ante = groups([m for m in mentions if ti - 10 <= m.i and m.j < ti - 1], words)
             if ante:
                 subj, how = ante[-1], "relative"
@@ -204,16 +251,67 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
             obj_pool = [m for g in after_groups[1:] for m in g]
         if not subj and main_subject:
             subj, how = main_subject, "main-subject"
+    if is_noun and how != "genitive" and plover in TRANSFER_TYPES:
+        src = _after_particle(words, ti, hi, after, ("من",))
+        if src:  # "تعتمد كوريا على إمدادات الغذاء من السوفييت": the preceding actor receives
+            recipients = subj
+            subj, how = src, "transfer-from"
+            obj_pool = recipients + [m for m in obj_pool if not any(m is x for x in src)]
     subj = _dedupe(subj)
     obj_groups = groups([m for m in obj_pool if not any(m.code == s.code for s in subj)], words)
     targets = _dedupe(obj_groups[0]) if obj_groups else []
-    if not targets and plover in SPEECH_LIKE and not is_noun:
+    if not targets and (plover in SPEECH_LIKE and not is_noun or role == "fear"):
         nxt = [m for m in mentions if hi <= m.i <= ti + 15 and not any(m.code == s.code for s in subj)]
         g = groups(nxt, words)
         if g:
             targets, how = _dedupe(g[0]), how + "+complement"
-    if role in ("sym", "drill") and len(subj) >= 2 and not targets:
+    if role in ("sym", "drill") and len(subj) >= 2 and (not targets or role == "drill"):
+        # joint drills are among their participants (the ضد party gets MOBILIZE, see the coder)
         return Args([subj[0]], subj[1:], how + "+pair")
-    if role == "fear":
+    if role == "fear" and obj_groups:
         targets = _dedupe([m for g in obj_groups for m in g])
+    elif role == "fear" and targets:  # every party of the feared act in the complement clause
+        nxt = [m for m in mentions if hi <= m.i <= ti + 15 and not any(m.code == s.code for s in subj)]
+        targets = _dedupe([m for g in groups(nxt, words)[:1] for m in g])
+    if not targets and subj and plover in POINTED_TYPES and main_subject \
+            and any(words[k] in PRONOUN_OBJECTS for k in range(ti + 1, min(hi, ti + 3))):
+        # "العقوبات التي فرضتها عليها الولايات المتحدة": the pronoun is the sentence's topic
+        ref = [m for m in main_subject if not any(m.code == x.code for x in subj)]
+        if ref:
+            targets, how = _dedupe(ref), how + "+pronoun"
     return Args(subj, targets, how)
+
+
+def _between_list(words: list[str], k: int, hi: int, mentions: list[Mention]) -> list[Mention]:
+    """"بين X، الدبلوماسي …، والممثل الأميركي …، وY …": the first actor of each conjunct of a list
+    whose conjuncts carry descriptions; conjuncts start after "،" with a word in و, the list ends at
+    a comma followed by anything else (a new clause)."""
+    starts = [k + 1]
+    end = hi
+    for q in range(k + 1, hi):
+        if words[q] in ("،", ","):
+            nxt = words[q + 1] if q + 1 < hi else ""
+            if len(nxt) > 2 and nxt[0] == "و":
+                starts.append(q + 1)
+            else:
+                end = q
+                break
+    if len(starts) < 2:
+        return []
+    bounds = starts + [end]
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        first = next((m for m in mentions if a <= m.i < b), None)
+        if first is not None:
+            out.append(first)
+    return out
+
+
+def _after_particle(words: list[str], ti: int, hi: int, after: list[Mention],
+                    particles: tuple[str, ...]) -> list[Mention]:
+    """The actor group right after one of ``particles`` (within 3 words) in the clause."""
+    for k in range(ti + 1, min(hi, ti + 8)):
+        if words[k] in particles:
+            g = groups([m for m in after if k < m.i <= k + 3], words)
+            return g[0] if g else []
+    return []

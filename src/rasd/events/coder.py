@@ -1,8 +1,16 @@
 """The event coder: triggers → arguments → polarity → CAMEO/PLOVER events with dates.
 
 One :class:`EventCoder` is built per pipeline (compiled lexicon, cues, ontology) and applied to
-each document. It works sentence by sentence on the normalised body and maps every offset back
-to ``doc.body``.
+each document. It works sentence by sentence on the normalised body (``doc.normalized()``, shared
+with other stages) and maps every offset back to ``doc.body``.
+
+Per trigger: incident types must report the incident (:mod:`rasd.events.eventive`); verbal nouns
+inside an opinion (يعتقد أن …) and nouns whose relative clause has its own trigger (العقوبات التي
+فرضتها) are skipped; arguments come from :mod:`rasd.events.arguments`, unnamed incident actors from
+:mod:`rasd.events.generic`; polarity from :mod:`rasd.events.polarity`. Dates: the time expression
+of the sentence (:mod:`rasd.events.dates`); else the date of the meeting the sentence places the
+event in ("خلال زيارته", ``date_from="linked"``); else, for a factual event of the lead (title lines
+and first full sentence) with a publication date, that date (``date_from="published"``).
 """
 from __future__ import annotations
 
@@ -12,14 +20,21 @@ from dataclasses import dataclass
 
 from ..document import Actor, Document, Event
 from ..normalize import normalize
-from .arguments import COMPLEMENTIZERS, Mention, attribute, groups
+from .arguments import COMPLEMENTIZERS, RELATIVES, Mention, attribute, groups
 from .dates import DateResolver
+from .eventive import Eventive, default_eventive
+from .generic import default_generic
+from .lexicon import _read_data, read_exclusions
 from .lexicon import Lexicon, TriggerHit, default_lexicon
 from .ontology import lookup
 from .polarity import Polarity, default_polarity
 from .sentences import split_sentences
 
-CODER_VERSION = "events.code.v1"
+CODER_VERSION = "events.code.v2"
+LEAD_MIN_WORDS = 8
+LINK_MAX_SENTENCES = 3  # a meeting referred to by "خلال زيارته" must have been told this recently  # the lead ends with the first sentence of at least this many words
+# possessive suffixes of a meeting noun that refers to a known meeting (زيارته، زيارتها، قمتهما)
+_POSSESSED = frozenset({"ه", "ها", "هم", "هما", "ته", "تها", "تهم", "تهما"})
 _TOKEN = re.compile(r"\w+|[:\"،,؛]")
 # words that refer back to the two parties of the story ("the two countries", "the two leaders")
 DUAL_ANAPHORS = frozenset({
@@ -52,14 +67,29 @@ class _Sent:
 class EventCoder:
     def __init__(self, lexicon: Lexicon | None = None, polarity: Polarity | None = None,
                  *, untargeted: tuple[str, ...] = ("PROTEST", "MOBILIZE"), dedup: bool = True,
-                 require_actor: bool = True):
+                 require_actor: bool = True,
+                 incident_types: tuple[str, ...] = ("ASSAULT", "PROTEST"),
+                 sourceless: tuple[str, ...] = ("ASSAULT", "PROTEST"),
+                 eventive: Eventive | None = None, lead_date: bool = True,
+                 date_links: frozenset[str] | None = None, generic_actors: bool = True):
         self.lexicon = lexicon or default_lexicon()
         self.polarity = polarity or default_polarity()
         # PLOVER types kept when the target is unknown (others need source and target)
         self.untargeted = frozenset(untargeted)
+        # incident types: a trigger must report the incident, not refer to it (rasd.events.eventive)
+        self.incident_types = frozenset(incident_types)
+        self.eventive = eventive or default_eventive()
+        # incident types kept with an unknown source (unnamed attackers, protesters) once they pass
+        # the incident check
+        self.sourceless = frozenset(sourceless) & self.incident_types
         self.dedup = dedup
         self.require_actor = require_actor  # False: also emit trigger-only events (detection)
         self.dates = DateResolver()
+        self.lead_date = lead_date
+        self.generic = default_generic() if generic_actors else None
+        self.date_links = date_links if date_links is not None else default_date_links()
+        rep = self.polarity.report_words
+        self._report_forms = frozenset(rep) | frozenset(p + w for w in rep for p in "وف" if len(w) > 1)
 
     # -- helpers ---------------------------------------------------------------------------------
     @staticmethod
@@ -77,7 +107,7 @@ class EventCoder:
         body = doc.body or ""
         if not body.strip():
             return []
-        nt = normalize(body)
+        nt = doc.normalized() if hasattr(doc, "normalized") else normalize(body)
         norm = nt.text
         offs = nt.offsets
 
@@ -97,7 +127,8 @@ class EventCoder:
                 if ne > ns:
                     ments.append((ns, ne, a, code))
         ments.sort(key=lambda x: (x[0], -x[1]))
-        if not ments and self.require_actor:
+        if not ments and self.require_actor and not any(
+                lookup(h.row.cameo).plover in self.sourceless for h in hits):
             return []
         # drop mentions nested in a longer mention
         clean: list[tuple[int, int, Actor, str]] = []
@@ -109,18 +140,26 @@ class EventCoder:
         m_starts = [m[0] for m in ments]
         pair = self._pair(ments)
         hit_starts = [h.start for h in hits]
+        tok_starts: list[int] | None = None  # the whole document is tokenised once, lazily
         events: list[Event] = []
         anchor = doc.published
         prev_subject: list[Mention] = []
-        for s0, s1 in split_sentences(body):
+        lead_open = True  # the title lines and the first full sentence are the lead
+        for sent_no, (s0, s1) in enumerate(split_sentences(body)):
+            lead = lead_open
+            if lead_open and len(body[s0:s1].split()) >= LEAD_MIN_WORDS:
+                lead_open = False
             ns, ne = o2n_(s0), o2n_(s1)
             lo_h, hi_h = bisect_left(hit_starts, ns), bisect_left(hit_starts, ne)
             if lo_h == hi_h:
                 continue
             sent_hits = hits[lo_h:hi_h]
-            toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm, ns, ne)]
-            words = [w for _, _, w in toks]
-            tstarts = [a for a, _, _ in toks]
+            if tok_starts is None:
+                all_words = _TOKEN.findall(norm)
+                tok_starts = [m.start() for m in _TOKEN.finditer(norm)]
+            t0, t1 = bisect_left(tok_starts, ns), bisect_left(tok_starts, ne)
+            words = all_words[t0:t1]
+            tstarts = tok_starts[t0:t1]
             lo_m, hi_m = bisect_left(m_starts, ns), bisect_left(m_starts, ne)
             mentions: list[Mention] = []
             for ms, me, actor, code in ments[lo_m:hi_m]:
@@ -128,7 +167,7 @@ class EventCoder:
                 j = bisect_right(tstarts, me - 1) - 1
                 if i < 0:
                     continue
-                pre = norm[toks[i][0]:ms]
+                pre = norm[tstarts[i]:ms]
                 prep = bool(pre) and pre.lstrip("وف")[:1] in ("ل", "ب", "ك")
                 conj = pre[:1] == "و"
                 mtext = norm[ms:me]
@@ -139,11 +178,13 @@ class EventCoder:
                     if w in _DUAL_FORMS:
                         mentions.extend(Mention(k, k, code, actor) for code, actor in pair)
                 mentions.sort(key=lambda m: (m.i, m.j))
-            main_subject = self._main_subject(words, mentions) or prev_subject
+            own_subject = self._main_subject(words, mentions)
+            main_subject = own_subject or prev_subject
             events.extend(self._code_sentence(body, nt, s0, s1, words, tstarts, sent_hits,
-                                              mentions, main_subject, anchor, events, pair))
+                                              mentions, main_subject, anchor, events, pair, lead,
+                                              sent_no))
             if mentions:
-                prev_subject = self._main_subject(words, mentions)
+                prev_subject = own_subject
         if self.dedup:
             events = _dedup(events)
         return events
@@ -167,10 +208,9 @@ class EventCoder:
         """The sentence's main subject: the actor after a speech verb, or its first actor."""
         if not mentions:
             return []
-        rep = self.polarity.report_words
+        rep = self._report_forms
         for k, w in enumerate(words):
-            wb = w[1:] if len(w) > 2 and w[0] in "وف" else w
-            if wb in rep:
+            if w in rep:
                 for m in mentions:
                     if k < m.i <= k + 6:
                         return [m]
@@ -227,13 +267,17 @@ class EventCoder:
         return None
 
     def _code_sentence(self, body, nt, s0, s1, words, tstarts, sent_hits, mentions,
-                       main_subject, anchor, prior: list[Event], pair) -> list[Event]:
+                       main_subject, anchor, prior: list[Event], pair, lead: bool = False,
+                       sent_no: int = 0) -> list[Event]:
         out: list[Event] = []
+        linked = self._linked_date(words, tstarts, sent_hits, prior, sent_no)
         sentence = body[s0:s1]
         suppressed_from: int | None = None  # after an accusation, the alleged act is not coded
         denied_from: int | None = None
         feared_from: int | None = None
-        trig_idx = frozenset(bisect_right(tstarts, h.start) - 1 for h in sent_hits)
+        trig_plover = {bisect_right(tstarts, h.start) - 1: lookup(h.row.cameo).plover for h in sent_hits}
+        trig_idx = frozenset(trig_plover)
+        cues: dict[str, list[int]] | None = None
         for h in sent_hits:
             ti = bisect_right(tstarts, h.start) - 1
             if ti < 0:
@@ -245,6 +289,20 @@ class EventCoder:
             if suppressed_from is not None and ti > suppressed_from:
                 continue
             kind = h.kind
+            incident = None
+            if entry.plover in self.incident_types:
+                if cues is None:
+                    cues = self.eventive.find(words)
+                keep, incident = self.eventive.check(words, ti, kind, h.prefix, row.role, cues, h.suffix,
+                                                         entry.plover)
+                if not keep:
+                    continue
+            if kind in ("noun", "nounta") and ti + 2 < len(words) and words[ti + 1] in RELATIVES \
+                    and trig_plover.get(ti + 2) == entry.plover:
+                continue  # "العقوبات التي فرضتها عليها واشنطن": the relative clause's verb codes it
+            if (kind in ("noun", "nounta") or entry.plover in self.incident_types) \
+                    and self.polarity.opinion_before(words, ti):
+                continue  # "يعتقد الخبير أن تهديدات واشنطن …": analysis, not an event
             neg, hyp, cue = self.polarity.flags(words, ti, kind)
             if kind == "pres" and h.prefix.lstrip("وف").startswith("س"):
                 hyp, cue = True, cue or "س"
@@ -268,19 +326,31 @@ class EventCoder:
                     last = accusers[-1]
                     args.targets = [Mention(ti, ti, last.source, _Named(last.source_actor))]
                     args.how += "+accuser"
+            if incident is not None and self.generic is not None:
+                self._generic_arguments(args, words, ti, kind, row.role, entry.plover)
             srcs = args.sources or [None]
             tgts = args.targets or [None]
             t_orig = nt.to_original(h.start, h.end)
             speaker = self._speaker(words, ti, mentions)
-            date = precision = None
-            if any(s is not None for s in srcs) or not self.require_actor:
-                date, precision = self.dates.event_date(body, s0, s1, t_orig[0], t_orig[1], anchor)
+            date = precision = date_from = None
+            sourceless_ok = incident is not None and entry.plover in self.sourceless
+            if any(s is not None for s in srcs) or not self.require_actor or sourceless_ok:
+                date, precision = self.dates.event_date(body, s0, s1, t_orig[0], t_orig[1], anchor, words)
+                date_from = "text" if date else None
+                if date is None and linked is not None:
+                    (date, precision), date_from = linked, "linked"
+                elif date is None and lead and self.lead_date and anchor is not None and not hyp \
+                        and not neg:
+                    date, precision, date_from = anchor.isoformat(), "day", "published"
+                if incident is not None and precision == "year":
+                    continue  # "في عام 2006 قتل …": a year-only date tells history, not the news
             for s in srcs:
                 for t in tgts:
                     if self.require_actor:
-                        if s is None:
+                        if s is None and not sourceless_ok:
                             continue
-                        if t is None and entry.plover not in self.untargeted and row.role != "deny":
+                        if t is None and entry.plover not in self.untargeted and row.role != "deny" \
+                                and not sourceless_ok:
                             continue
                     if s is not None and t is not None and s.code == t.code:
                         continue
@@ -293,10 +363,14 @@ class EventCoder:
                         "role": row.role,
                         "attribution": args.how,
                         "date_precision": precision,
+                        "date_from": date_from,
+                        "sentence_no": sent_no,
                         "context": entry.context,
                     }
                     if cue:
                         meta["cue"] = cue
+                    if incident:
+                        meta["incident"] = incident
                     if speaker is not None and (s is None or speaker is not s):
                         meta["claimed_by"] = speaker.actor.name
                     out.append(Event(
@@ -320,11 +394,60 @@ class EventCoder:
         return out
 
 
+    def _generic_arguments(self, args, words, ti, kind, role, plover) -> None:
+        """Unnamed attackers, forces, protesters and victims (rasd.events.generic) for arguments
+        the actor mentions left empty (or filled only by the sentence's main subject)."""
+        g_src = None
+        if not args.sources or args.how.startswith("main-subject"):
+            g_src = self.generic.source(words, ti, kind, role)
+            if g_src is not None:
+                args.sources = [Mention(g_src.i, g_src.j, g_src.code, _Named(g_src.name))]
+                args.how = "generic"
+        if plover == "ASSAULT" and not args.targets:
+            g_tgt = self.generic.target(words, ti, g_src)
+            if g_tgt is not None and not any(m.code == g_tgt.code for m in args.sources):
+                args.targets = [Mention(g_tgt.i, g_tgt.j, g_tgt.code, _Named(g_tgt.name))]
+                args.how += "+generic-target"
+
+    def _linked_date(self, words, tstarts, sent_hits, prior: list[Event], sent_no: int) -> tuple[str, str] | None:
+        """"… خلال زيارته الأخيرة": the date of the latest meeting already coded (None when that
+        meeting is undated), when the sentence places its events inside a definite or possessed
+        meeting noun."""
+        if not prior or not self.date_links:
+            return None
+        for h in sent_hits:
+            if h.kind not in ("noun", "nounta") or lookup(h.row.cameo).plover != "CONSULT":
+                continue
+            if "ال" not in h.prefix and h.suffix not in _POSSESSED:
+                continue
+            ti = bisect_right(tstarts, h.start) - 1
+            if ti <= 0:
+                continue
+            prev = words[ti - 1]
+            if prev not in self.date_links and prev[1:] not in self.date_links:
+                continue
+            for e in reversed(prior):  # the latest meeting; if it has no date, neither has this
+                if e.plover == "CONSULT" and not e.hypothetical:
+                    if sent_no - e.meta.get("sentence_no", -99) > LINK_MAX_SENTENCES:
+                        return None  # told too far back to be clearly the same meeting
+                    return (e.date, e.meta.get("date_precision") or "day") if e.date else None
+            return None
+        return None
+
+
 class _Named:
     """A stand-in actor carrying only a name (for arguments taken from earlier events)."""
 
     def __init__(self, name):
         self.name = name
+
+
+def default_date_links() -> frozenset[str]:
+    """Cue words of ``rasd/data/events/date_links.tsv`` (first column, normalised)."""
+    text = _read_data("date_links.tsv")
+    rows = [line.split("\t", 1)[0] for line in text.splitlines()
+            if line.strip() and not line.startswith("#")]
+    return read_exclusions("\n".join(r for r in rows if r != "cue"))
 
 
 def _dedup(events: list[Event]) -> list[Event]:

@@ -134,8 +134,20 @@ def read_rows(text: str) -> list[TriggerRow]:
     return rows
 
 
+_STRIP_CACHE: dict[str, str] = {}
+
+
 def strip_clitics(word: str) -> str:
     """The word without leading conjunction, preposition and article (for complement checks)."""
+    w = _STRIP_CACHE.get(word)
+    if w is None:
+        w = _strip_clitics(word)
+        if len(_STRIP_CACHE) < 200_000:
+            _STRIP_CACHE[word] = w
+    return w
+
+
+def _strip_clitics(word: str) -> str:
     w = word
     if len(w) > 3 and w[0] in "وف":
         w = w[1:]
@@ -162,6 +174,8 @@ class Lexicon:
         for stem, lst in entries.items():
             self._ac.add_word(stem, (stem, lst))
         self._ac.make_automaton()
+        # (stem, prefix, suffix) -> the (row, kind) pairs whose affix rules accept it
+        self._affix_cache: dict[tuple[str, str, str], tuple] = {}
 
     @staticmethod
     def _affixes_ok(kind: str, stem: str, prefix: str, suffix: str) -> bool:
@@ -179,6 +193,7 @@ class Lexicon:
         """Every trigger hit in the normalised text, resolved by complement rules."""
         n = len(norm)
         raw: list[TriggerHit] = []
+        cache = self._affix_cache
         for end_idx, (stem, lst) in self._ac.iter(norm):
             s = end_idx - len(stem) + 1
             e = end_idx + 1
@@ -199,9 +214,14 @@ class Lexicon:
             elif norm[ws:we] in self.exclude:
                 continue
             prefix, suffix = norm[ws:s], norm[e:we]
-            for row, kind in lst:
-                if self._affixes_ok(kind, stem, prefix, suffix):
-                    raw.append(TriggerHit(ws, we, s, e, row, kind, prefix, suffix))
+            key = (stem, prefix, suffix)
+            ok = cache.get(key)
+            if ok is None:
+                ok = tuple((row, kind) for row, kind in lst if self._affixes_ok(kind, stem, prefix, suffix))
+                if len(cache) < 100_000:
+                    cache[key] = ok
+            for row, kind in ok:
+                raw.append(TriggerHit(ws, we, s, e, row, kind, prefix, suffix))
         return self._resolve(norm, raw)
 
     def _resolve(self, norm: str, hits: list[TriggerHit]) -> list[TriggerHit]:
@@ -210,19 +230,21 @@ class Lexicon:
             by_word.setdefault((h.start, h.end), []).append(h)
         out: list[TriggerHit] = []
         for (ws, we), lst in sorted(by_word.items()):
-            ctx: list[str] | None = None
+            ctx: str | None = None  # " w1 w2 …": a stem starts one of the words iff " "+stem occurs
             best: TriggerHit | None = None
             best_score = -1
             for h in lst:
                 r = h.row
                 if r.complement or r.forbid:
                     if ctx is None:
-                        ctx = _context(norm, ws, we)
-                    if r.forbid and any(w.startswith(r.forbid) for w in ctx):
+                        ctx = " " + " ".join(_context(norm, ws, we))
+                    if r.forbid and any(f in ctx for f in _spaced(r.forbid)):
                         continue
-                    if r.complement and not any(w.startswith(r.complement) for w in ctx):
+                    if r.complement and not any(c in ctx for c in _spaced(r.complement)):
                         continue
                 score = (2 if r.complement else 1) * 100 + (h.stem_end - h.stem_start)
+                if h.kind == "nounta" and h.suffix == "ه":
+                    score += 0.5  # تظاهرة: a noun in ة, not the verb تظاهر + "him"
                 if score > best_score:
                     best, best_score = h, score
             if best is not None:
@@ -235,6 +257,11 @@ class Lexicon:
                 continue
             kept.append(h)
         return kept
+
+
+@lru_cache(maxsize=4096)
+def _spaced(stems: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(" " + st for st in stems)
 
 
 _WORD_RE = re.compile(r"\w+")

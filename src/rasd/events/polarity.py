@@ -1,4 +1,4 @@
-"""Negation, speculation and reported-speech cues (``rasd/data/events/cues.tsv``)."""
+"""Negation, speculation, reported-speech and opinion cues (``rasd/data/events/cues.tsv``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,7 +11,7 @@ from ..normalize import normalize_text
 @dataclass(frozen=True)
 class Cue:
     words: tuple[str, ...]
-    kind: str  # negated | hypothetical | report
+    kind: str  # negated | hypothetical | report | opinion
     where: str  # before | after
     window: int
 
@@ -26,7 +26,7 @@ def read_cues(text: str) -> list[Cue]:
             continue
         words = tuple(normalize_text(w) for w in cols[0].split())
         kind, where = cols[1].strip(), cols[2].strip() or "before"
-        if kind not in ("negated", "hypothetical", "report") or where not in ("before", "after"):
+        if kind not in ("negated", "hypothetical", "report", "opinion") or where not in ("before", "after"):
             raise ValueError(f"cues.tsv line {n}: bad kind/where {kind!r}/{where!r}")
         cues.append(Cue(words, kind, where, int(cols[3] or 0)))
     return cues
@@ -42,11 +42,16 @@ class Polarity:
     def __init__(self, cues: list[Cue]):
         self.cues = cues
         self.report_words = frozenset(c.words[0] for c in cues if c.kind == "report" and len(c.words) == 1)
+        # opinion verbs: the verbal nouns in what follows them are analysis, not events
+        self.opinion_words = frozenset(
+            p + c.words[0] for c in cues if c.kind == "opinion" and len(c.words) == 1 for p in ("", "و", "ف"))
+        self.opinion_windows = {p + c.words[0]: c.window for c in cues if c.kind == "opinion"
+                                and len(c.words) == 1 for p in ("", "و", "ف")}
         # index: "before" cues by their last word, "after" cues by their first word
         self._before: dict[str, list[Cue]] = {}
         self._after: dict[str, list[Cue]] = {}
         for c in cues:
-            if c.kind == "report":
+            if c.kind in ("report", "opinion"):
                 continue
             if c.where == "before":
                 self._before.setdefault(c.words[-1], []).append(c)
@@ -68,6 +73,14 @@ class Polarity:
         if seg[0] != cue.words[0] and _bare(seg[0]) != cue.words[0]:
             return False
         return list(seg[1:]) == list(cue.words[1:])
+
+    def opinion_before(self, words: list[str], i: int) -> str | None:
+        """The opinion verb (يعتقد، يرى …) whose content holds word ``i``, if any."""
+        for k in range(i - 1, max(-1, i - 16), -1):
+            w = words[k]
+            if w in self.opinion_words and i - k <= self.opinion_windows.get(w, 12):
+                return w
+        return None
 
     def flags(self, words: list[str], i: int, kind: str, clause_start: int = 0) -> tuple[bool, bool, str | None]:
         """(negated, hypothetical, cue) for the trigger at ``words[i]`` of trigger ``kind``

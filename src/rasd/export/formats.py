@@ -14,9 +14,10 @@ Day/MonthYear/Year     the event date (``YYYYMMDD``/``YYYYMM``/``YYYY``) when th
 FractionDate           the precision the text gives (a month-precision date leaves ``Day`` empty);
                        events without a date fall back to the publication date, like GDELT
 Actor1Code/Name        source code and canonical name; Actor2* the target
-Actor1CountryCode      the source code when it is an ISO alpha-3 state code
+Actor1CountryCode      the source code when it is an ISO alpha-3 state code (USA of USAGOV)
 Actor1KnownGroupCode   the source code when it is an IGO/group code (UN, NATO, EU, ICC, …)
-Actor1Type1Code        ``IGO`` for international organisations
+Actor1Type1Code        ``IGO`` for international organisations; the CAMEO agent code of unnamed
+                       actors (UAF gunmen, COP police, MIL, CVL civilians …) and of USAGOV-style codes
 IsRootEvent            1 when the event's sentence is in the first paragraph of the body
 EventCode/Base/Root    the CAMEO code, its 3-digit base and 2-digit root
 QuadClass              1..4; GoldsteinScale: the CAMEO code's Goldstein weight
@@ -53,12 +54,29 @@ GDELT_COLUMNS: list[str] = [
 IGO_CODES = frozenset({"UN", "UNO", "NATO", "EU", "G7", "G20", "BRICS", "ICC", "IAEA", "WHO", "AU", "ASEAN",
                        "OPEC", "IMF", "WTO", "ARL", "GCC", "OIC", "SCO", "IGO"})
 REGION_CODES = frozenset({"WST", "EUR", "AFR", "ASA", "MEA", "SAM", "NAM", "CAS", "SEA", "WAF", "EAF"})
+# CAMEO agent (type) codes: unnamed actors of incident reports ("مسلحون" → UAF, "الشرطة" → COP)
+# and the type part of composite codes such as USAGOV.
+AGENT_CODES = frozenset({"UAF", "REB", "INS", "COP", "MIL", "SPY", "CVL", "GOV", "OPP", "JUD", "LEG",
+                         "BUS", "MED", "EDU", "LAB", "REF", "HLH", "CRM", "AGR", "ELI", "NGO", "RAD",
+                         "MOD", "SEP", "PTY", "IGO", "NGM"})
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 
 def _is_state(code: str | None) -> bool:
     return bool(code) and len(code) == 3 and code.isalpha() and code.isupper() \
-        and code not in IGO_CODES and code not in REGION_CODES
+        and code not in IGO_CODES and code not in REGION_CODES and code not in AGENT_CODES
+
+
+def _split_code(code: str) -> tuple[str, str]:
+    """(state, agent type) of a code: "RUS" → ("RUS", ""), "COP" → ("", "COP"),
+    "USAGOV" → ("USA", "GOV"); ("", "") for IGO, region and other codes."""
+    if _is_state(code):
+        return code, ""
+    if code in AGENT_CODES:
+        return "", code
+    if len(code) == 6 and _is_state(code[:3]) and code[3:] in AGENT_CODES:
+        return code[:3], code[3:]
+    return "", ""
 
 
 def _date_parts(value: str | None) -> tuple[str, str, str, str]:
@@ -78,9 +96,9 @@ def _date_parts(value: str | None) -> tuple[str, str, str, str]:
 
 def _actor_cols(code: str | None, name: str | None) -> list[str]:
     code = code or ""
-    country = code if _is_state(code) else ""
-    group = code if code and not _is_state(code) and code not in REGION_CODES else ""
-    type1 = "IGO" if code in IGO_CODES else ""
+    country, agent = _split_code(code)
+    group = code if code and not country and not agent and code not in REGION_CODES else ""
+    type1 = "IGO" if code in IGO_CODES else agent
     # Code, Name, CountryCode, KnownGroupCode, Ethnic, Religion1, Religion2, Type1, Type2, Type3
     return [code, (name or "").upper(), country, group, "", "", "", type1, "", ""]
 
@@ -118,6 +136,17 @@ def _context(cameo: str) -> list[str]:
     return [c for c in (ctx or "").split(";") if c]
 
 
+def _plover_actor(code: str | None, name: str | None) -> dict[str, Any]:
+    """PLOVER actor: the country (state, IGO or region code as coded) and, for unnamed actors
+    (UAF, COP, CVL …) or composite codes (USAGOV), the agent type with the state as country."""
+    out: dict[str, Any] = {"name": name, "country": code}
+    if code:
+        state, agent = _split_code(code)
+        if agent:
+            out = {"name": name, "country": state or None, "agent": agent}
+    return out
+
+
 def plover_record(event: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
     """A POLECAT/PLOVER-style record: event type, mode, context, actors, date and source text."""
     cameo = str(event.get("cameo") or "")
@@ -134,8 +163,8 @@ def plover_record(event: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
         "negated": bool(event.get("negated")),
         "hypothetical": bool(event.get("hypothetical")),
         "actors": {
-            "actor": {"name": event.get("source_actor"), "country": event.get("source")},
-            "recipient": {"name": event.get("target_actor"), "country": event.get("target")},
+            "actor": _plover_actor(event.get("source"), event.get("source_actor")),
+            "recipient": _plover_actor(event.get("target"), event.get("target_actor")),
         },
         "source_text": event.get("sentence"),
         "text_span": [event.get("start"), event.get("end")],
@@ -144,5 +173,5 @@ def plover_record(event: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
         "publisher": doc.get("outlet"),
         "source": doc.get("url") or doc.get("source"),
         "language": doc.get("language") or "ar",
-        "coder": "rasd events.code.v1",
+        "coder": "rasd events.code.v2",
     }
