@@ -94,3 +94,15 @@ def test_ingest_into_store_is_idempotent_end_to_end(db_path, doc_factory, plain_
     assert st.count() == 4
     with st.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM documents_fts").scalar() == 4
+
+
+def test_date_filters_keep_events_whose_period_overlaps_the_range(db_path, doc_factory):
+    st = Store(db_path)
+    d = doc_factory("m")
+    d.events[0].date = "2024-07"
+    st.save(d)
+    assert len(st.query_events(since="2024-07-15")) == 1
+    assert len(st.query_events(until="2024-07-01")) == 1
+    assert len(st.query_events(since="2024-07-01", until="2024-07-31")) == 1
+    assert st.query_events(since="2024-08-01") == []
+    assert st.query_events(until="2024-06-30") == []

@@ -114,7 +114,7 @@ def test_actor_detail_has_events_counterparts_quotes_and_spellings(client):
     ({"cameo": "16"}, 1),
     ({"cameo": "163"}, 1),
     ({"quad": 4}, 2),
-    ({"since": "2024-07-01"}, 3),  # the undated event takes its document's date; "2024-07" sorts before 07-01
+    ({"since": "2024-07-01"}, 4),  # the undated event takes its document's date; "2024-07" overlaps 07-01 on
     ({"until": "2024-06-30"}, 2),
     ({"since": "2024-07", "until": "2024-07"}, 4),  # a month covers its days
     ({"outlet": "wire"}, 3),

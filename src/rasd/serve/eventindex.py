@@ -163,7 +163,7 @@ class EventIndex:
         if f.cameo:
             m &= self._cat_mask(snap, "cameo", lambda v: v.startswith(f.cameo))
         if f.since:
-            m &= self._cat_mask(snap, "when", lambda v: v >= f.since)
+            m &= self._cat_mask(snap, "when", lambda v: v + "~" >= f.since)  # period overlap, as in SQL
         if f.until:
             hi = f.until + "\uffff" if len(f.until) < 10 else f.until
             m &= self._cat_mask(snap, "when", lambda v: v <= hi)

@@ -389,7 +389,8 @@ class Store:
         # an event's date is its own date, else its document's publication date
         when = sa.func.coalesce(e.c.date, d.c.published)
         if since:
-            stmt = stmt.where(when >= since)
+            # a period overlaps: an event dated "2024-07" is in "since 2024-07-15" ("~" sorts after digits)
+            stmt = stmt.where(when + "~" >= since)
         if until:
             # "YYYY-MM" and "YYYY" dates compare below a full date of the same period
             stmt = stmt.where(when <= until + "\uffff" if len(until) < 10 else when <= until)
