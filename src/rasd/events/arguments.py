@@ -31,6 +31,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .anaphora import pronoun_gender, resolve, verb_gender
+
 COMPLEMENTIZERS = frozenset({
     "ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "بانهم", "لان", "وان", "وانه", "وانها",
 })
@@ -73,6 +75,7 @@ class Mention:
     prep: bool = False  # introduced by a clitic preposition (لـ بـ) glued to its word
     conj: bool = False  # introduced by the conjunction و glued to its word ("والصين")
     adj: bool = False  # the mention is a nisba adjective ("الروسية")
+    gender: str | None = None  # grammatical gender m | f (rasd.events.anaphora), None unknown
 
 
 @dataclass
@@ -158,14 +161,19 @@ def _comma_between(words: list[str], a: int, b: int) -> bool:
 
 def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Mention],
               main_subject: list[Mention] | None = None, *, prefix: str = "", suffix: str = "",
-              plover: str = "", other_triggers: frozenset[int] = frozenset()) -> Args:
+              plover: str = "", other_triggers: frozenset[int] = frozenset(),
+              antecedents: list[Mention] | None = None, intent: bool = False) -> Args:
     """Source and target mentions of the trigger at word ``ti``.
 
     ``kind``: noun | nounta | past | pres; ``role``: the trigger row's role; ``prefix``/``suffix``:
     the clitics and inflection around the trigger stem; ``mentions``: every actor mention of the
-    sentence, sorted by position.
+    sentence, sorted by position; ``antecedents``: actor mentions of the previous sentences, most
+    recent first (for pronoun subjects and objects, see :mod:`rasd.events.anaphora`).
     """
     lo, hi = clause_bounds(words, ti)
+    main_subject = main_subject or []
+    # candidates for a pronoun: earlier actors of this sentence (nearest first), then earlier sentences
+    prior = [m for m in reversed(mentions) if m.j < ti and not m.prep] + list(antecedents or ())
     before = [m for m in mentions if lo <= m.i and m.j < ti]
     after = [m for m in mentions if ti < m.i < hi]
     is_noun = kind in ("noun", "nounta")
@@ -228,9 +236,14 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
             obj_pool = [m for g in after_groups[1:] for m in g]
         elif svo_ok:
             subj, how = before_groups[-1], "preceding"
+        elif intent and lo > 0 and words[lo - 1] in PRONOUN_COMPLEMENTIZERS and not before:
+            # "أكدت مصر أنها عازمة على تعزيز العلاقات": the intention's pronoun subject
+            subj, how = resolve(pronoun_gender(words[lo - 1]), main_subject, prior), "pronoun-intent"
         elif main_subject and suffix in (POSSESSIVE_TA_SUFFIXES if kind == "nounta" else POSSESSIVE_SUFFIXES) \
                 and all(m.j < ti for m in main_subject):
-            subj, how = main_subject, "possessor"  # "أعربوا عن قلقهم": their concern
+            # "أعربوا عن قلقهم": their concern; "زيارتها": hers (the nearest feminine actor)
+            subj = resolve(pronoun_gender(suffix), main_subject, prior)
+            how = "possessor"
     else:
         pro_subject = suffix.startswith(PRONOUN_SUBJECT_SUFFIXES.get(kind, ())) and suffix not in ("",)
         if kind == "past" and suffix in ("ت",):
@@ -249,8 +262,14 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
         elif vso:
             subj, how = after_groups[0], "vso"
             obj_pool = [m for g in after_groups[1:] for m in g]
-        if not subj and main_subject:
-            subj, how = main_subject, "main-subject"
+        if not subj and (main_subject or prior):
+            # a pronoun subject agrees in gender with its antecedent (قالت → a state, قال → a person)
+            if lo > 0 and words[lo - 1] in PRONOUN_COMPLEMENTIZERS and not before:
+                g = pronoun_gender(words[lo - 1])
+            else:
+                g = None if pro_subject else verb_gender(kind, prefix, suffix)
+            subj = resolve(g, main_subject, prior)
+            how = "main-subject" if subj and subj == main_subject else "pronoun-subject"
     if is_noun and how != "genitive" and plover in TRANSFER_TYPES:
         src = _after_particle(words, ti, hi, after, ("من",))
         if src:  # "تعتمد كوريا على إمدادات الغذاء من السوفييت": the preceding actor receives
@@ -273,13 +292,32 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
     elif role == "fear" and targets:  # every party of the feared act in the complement clause
         nxt = [m for m in mentions if hi <= m.i <= ti + 15 and not any(m.code == s.code for s in subj)]
         targets = _dedupe([m for g in groups(nxt, words)[:1] for m in g])
-    if not targets and subj and plover in POINTED_TYPES and main_subject \
-            and any(words[k] in PRONOUN_OBJECTS for k in range(ti + 1, min(hi, ti + 3))):
-        # "العقوبات التي فرضتها عليها الولايات المتحدة": the pronoun is the sentence's topic
-        ref = [m for m in main_subject if not any(m.code == x.code for x in subj)]
-        if ref:
-            targets, how = _dedupe(ref), how + "+pronoun"
+    # the object pronoun on the verb itself (يدعمها، زارته); a bare past form with ه/ها could be
+    # a verbal noun with a possessive (دعمها = her support), so it needs a subject suffix or a
+    # subject right after it (استقبله بوتين)
+    obj_suffix = kind in ("past", "pres") and suffix.endswith(("ه", "ها")) \
+        and not suffix.endswith(("هم", "هما")) and not resumptive_rel(words, ti) \
+        and (kind == "pres" or suffix[:1] in ("ت", "و") or how == "vso")
+    if targets and obj_suffix and not targets[0].prep and words[targets[0].i - 1] not in ("الي", "ل") \
+            and _blocked(words, targets[0].i, ti):
+        targets = []  # "حذرته من التعاون مع روسيا": the object is the pronoun, not the later actor
+    if not targets and subj:
+        # "فرضت عليها"، "التقى معه"، "زارها": a pronoun object refers to the nearest agreeing actor
+        # other than the subject (the sentence's topic first)
+        pron = next((words[k] for k in range(ti + 1, min(hi, ti + 3)) if words[k] in PRONOUN_OBJECTS), None)
+        if pron is None and obj_suffix:
+            pron = suffix
+        if pron is not None:
+            exclude = frozenset(m.code for m in subj)
+            ref = resolve(pronoun_gender(pron), main_subject, prior, exclude=exclude)
+            if ref:
+                targets, how = _dedupe(ref), how + "+pronoun"
     return Args(subj, targets, how)
+
+
+def resumptive_rel(words: list[str], ti: int) -> bool:
+    """Is the verb at ``ti`` inside a relative clause (its object pronoun is resumptive)?"""
+    return any(words[k] in RELATIVES for k in range(max(0, ti - 3), ti))
 
 
 def _between_list(words: list[str], k: int, hi: int, mentions: list[Mention]) -> list[Mention]:

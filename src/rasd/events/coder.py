@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ..document import Actor, Document, Event
 from ..normalize import normalize
+from .anaphora import mention_gender
 from .arguments import COMPLEMENTIZERS, RELATIVES, Mention, attribute, groups
 from .dates import DateResolver
 from .eventive import Eventive, default_eventive
@@ -32,6 +33,11 @@ from .sentences import split_sentences
 
 CODER_VERSION = "events.code.v2"
 LEAD_MIN_WORDS = 8
+# cooperation triggers after an intention cue (cues.tsv kind intent) are the stated intent itself:
+# "Stated intent to cooperate or promises: AGREE 03" (CAMEO 030)
+INTENT_TYPES = frozenset({"COOPERATE"})
+INTENT_CODE = "030"
+ANTECEDENT_SENTENCES = 2  # a pronoun refers back at most this many sentences (that name actors)
 LINK_MAX_SENTENCES = 3  # a meeting referred to by "خلال زيارته" must have been told this recently  # the lead ends with the first sentence of at least this many words
 # possessive suffixes of a meeting noun that refers to a known meeting (زيارته، زيارتها، قمتهما)
 _POSSESSED = frozenset({"ه", "ها", "هم", "هما", "ته", "تها", "تهم", "تهما"})
@@ -45,6 +51,11 @@ DUAL_SUFFIXES = {"past": ("ا", "تا"), "pres": ("ان",)}
 
 
 _DUAL_FORMS = frozenset(p + w for w in DUAL_ANAPHORS for p in ("", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل"))
+
+
+def _is_nisba(mtext: str) -> bool:
+    """Is a (normalised) mention a nisba adjective (الروسية، الأمريكي)?"""
+    return mtext.startswith("ال") and (mtext.endswith("ي") or mtext.endswith("يه")) and " " not in mtext
 
 
 def actor_code(a: Actor) -> str | None:
@@ -144,6 +155,7 @@ class EventCoder:
         events: list[Event] = []
         anchor = doc.published
         prev_subject: list[Mention] = []
+        history: list[list[Mention]] = []  # actor mentions of the last sentences that had some
         lead_open = True  # the title lines and the first full sentence are the lead
         for sent_no, (s0, s1) in enumerate(split_sentences(body)):
             lead = lead_open
@@ -152,6 +164,17 @@ class EventCoder:
             ns, ne = o2n_(s0), o2n_(s1)
             lo_h, hi_h = bisect_left(hit_starts, ns), bisect_left(hit_starts, ne)
             if lo_h == hi_h:
+                # no trigger: only remember the sentence's actors as antecedents of later pronouns
+                lo_m, hi_m = bisect_left(m_starts, ns), bisect_left(m_starts, ne)
+                if lo_m < hi_m:
+                    hist = []
+                    for ms, me, actor, code in reversed(ments[lo_m:hi_m]):
+                        mtext = norm[ms:me]
+                        g = mention_gender(actor.kind, mtext.split(), _is_nisba(mtext))
+                        if g:
+                            hist.append(Mention(-1, -1, code, actor, gender=g))
+                    history.append(hist)
+                    del history[:-ANTECEDENT_SENTENCES]
                 continue
             sent_hits = hits[lo_h:hi_h]
             if tok_starts is None:
@@ -171,8 +194,9 @@ class EventCoder:
                 prep = bool(pre) and pre.lstrip("وف")[:1] in ("ل", "ب", "ك")
                 conj = pre[:1] == "و"
                 mtext = norm[ms:me]
-                adj = mtext.startswith("ال") and (mtext.endswith("ي") or mtext.endswith("يه")) and " " not in mtext
-                mentions.append(Mention(i, max(i, j), code, actor, prep, conj, adj))
+                adj = _is_nisba(mtext)
+                mentions.append(Mention(i, max(i, j), code, actor, prep, conj, adj,
+                                        mention_gender(actor.kind, words[i:max(i, j) + 1], adj)))
             if pair:
                 for k, w in enumerate(words):
                     if w in _DUAL_FORMS:
@@ -180,11 +204,15 @@ class EventCoder:
                 mentions.sort(key=lambda m: (m.i, m.j))
             own_subject = self._main_subject(words, mentions)
             main_subject = own_subject or prev_subject
+            antecedents = [m for sent in reversed(history) for m in sent]
             events.extend(self._code_sentence(body, nt, s0, s1, words, tstarts, sent_hits,
                                               mentions, main_subject, anchor, events, pair, lead,
-                                              sent_no))
+                                              sent_no, antecedents))
             if mentions:
                 prev_subject = own_subject
+                history.append([Mention(-1, -1, m.code, m.actor, gender=m.gender)
+                                for m in reversed(mentions) if not m.prep and m.gender])
+                del history[:-ANTECEDENT_SENTENCES]
         if self.dedup:
             events = _dedup(events)
         return events
@@ -268,7 +296,7 @@ class EventCoder:
 
     def _code_sentence(self, body, nt, s0, s1, words, tstarts, sent_hits, mentions,
                        main_subject, anchor, prior: list[Event], pair, lead: bool = False,
-                       sent_no: int = 0) -> list[Event]:
+                       sent_no: int = 0, antecedents: list[Mention] | None = None) -> list[Event]:
         out: list[Event] = []
         linked = self._linked_date(words, tstarts, sent_hits, prior, sent_no)
         sentence = body[s0:s1]
@@ -304,6 +332,16 @@ class EventCoder:
                     and self.polarity.opinion_before(words, ti):
                 continue  # "يعتقد الخبير أن تهديدات واشنطن …": analysis, not an event
             neg, hyp, cue = self.polarity.flags(words, ti, kind)
+            intent_cue = None
+            if entry.plover in INTENT_TYPES and not neg and row.role != "drill":
+                intent_cue = self.polarity.intent(words, ti)
+                if intent_cue is not None:  # "تعتزم روسيا تعزيز التعاون": a stated intent, AGREE 03
+                    entry = lookup(INTENT_CODE)
+                    neg, hyp, cue = self.polarity.flags(words, ti, kind, intent=False)
+                    cue = cue or intent_cue
+            if row.role == "intent" and intent_cue is None:
+                continue  # "تعزيز العلاقات" alone is a standing state; after "تعتزم" a stated intent
+            role = "sym" if row.role == "intent" else row.role
             if kind == "pres" and h.prefix.lstrip("وف").startswith("س"):
                 hyp, cue = True, cue or "س"
             if denied_from is not None and ti > denied_from:
@@ -313,13 +351,19 @@ class EventCoder:
             if (kind == "noun" or kind == "nounta") and "ال" in h.prefix and not h.prefix.endswith("لل") \
                     and any(e.plover == entry.plover for e in prior + out):
                 continue  # a definite verbal noun refers back to an event already coded
-            args = attribute(words, ti, kind, row.role, mentions, main_subject,
+            args = attribute(words, ti, kind, role, mentions, main_subject,
                              prefix=h.prefix, suffix=h.suffix, plover=entry.plover,
-                             other_triggers=trig_idx - {ti})
-            if row.role in ("sym", "drill") and pair and len(args.sources) + len(args.targets) < 2 \
+                             other_triggers=trig_idx - {ti}, antecedents=antecedents,
+                             intent=intent_cue is not None)
+            if role in ("sym", "drill") and pair and len(args.sources) + len(args.targets) < 2 \
                     and kind in DUAL_SUFFIXES and h.suffix in DUAL_SUFFIXES[kind]:
                 ms = [Mention(ti, ti, c, a) for c, a in pair]
                 args.sources, args.targets, args.how = ms[:1], ms[1:], "dual-verb"
+            elif role == "sym" and pair and kind in ("noun", "nounta") \
+                    and h.suffix in ("هما", "تهما") and args.how.startswith("possessor"):
+                # "تعزيز علاقاتهما": the dual possessor is the two parties of the story
+                ms = [Mention(ti, ti, c, a) for c, a in pair]
+                args.sources, args.targets, args.how = ms[:1], ms[1:], "dual-possessor"
             if row.role == "deny" and not args.targets:
                 accusers = [e for e in prior + out if e.plover == "ACCUSE" and e.source]
                 if accusers:

@@ -11,7 +11,7 @@ from ..normalize import normalize_text
 @dataclass(frozen=True)
 class Cue:
     words: tuple[str, ...]
-    kind: str  # negated | hypothetical | report | opinion
+    kind: str  # negated | hypothetical | intent | report | opinion
     where: str  # before | after
     window: int
 
@@ -26,7 +26,7 @@ def read_cues(text: str) -> list[Cue]:
             continue
         words = tuple(normalize_text(w) for w in cols[0].split())
         kind, where = cols[1].strip(), cols[2].strip() or "before"
-        if kind not in ("negated", "hypothetical", "report", "opinion") or where not in ("before", "after"):
+        if kind not in ("negated", "hypothetical", "intent", "report", "opinion") or where not in ("before", "after"):
             raise ValueError(f"cues.tsv line {n}: bad kind/where {kind!r}/{where!r}")
         cues.append(Cue(words, kind, where, int(cols[3] or 0)))
     return cues
@@ -82,9 +82,20 @@ class Polarity:
                 return w
         return None
 
-    def flags(self, words: list[str], i: int, kind: str, clause_start: int = 0) -> tuple[bool, bool, str | None]:
+    def intent(self, words: list[str], i: int) -> str | None:
+        """The intention cue (تعتزم، تسعى إلى، عازمة على …) that governs the trigger at ``words[i]``."""
+        lo = max(0, i - self._max_window)
+        for end in range(i, lo, -1):
+            for cue in self._before.get(words[end - 1], ()):
+                if cue.kind == "intent" and i - end <= cue.window and self._match_at(words, end, cue):
+                    return " ".join(cue.words)
+        return None
+
+    def flags(self, words: list[str], i: int, kind: str, clause_start: int = 0,
+              intent: bool = True) -> tuple[bool, bool, str | None]:
         """(negated, hypothetical, cue) for the trigger at ``words[i]`` of trigger ``kind``
-        (noun | nounta | past | pres)."""
+        (noun | nounta | past | pres). An intention cue makes the trigger hypothetical unless
+        ``intent`` is false (the coder codes the intention itself for cooperation triggers)."""
         neg = hyp = False
         cue_found = None
         lo = max(clause_start, i - self._max_window)
@@ -97,6 +108,8 @@ class Polarity:
                     continue  # قد + past = already
                 if cue.words in (("ما",), ("لا",)) and kind not in ("pres", "past"):
                     continue  # ما/لا before a noun is not negation
+                if cue.kind == "intent" and not intent:
+                    continue
                 if cue.kind == "negated":
                     neg = True
                 else:
