@@ -30,7 +30,7 @@ import ahocorasick
 from ..document import Actor, Document, Span
 from ..normalize import normalize
 from .kb import (ANY_PREFIXES, ART_PREFIXES, KB, NOART_PREFIXES, ROLE_GROUPS, Entry, Institution,
-                 Title, fold, fold_same_length)
+                 Title, fold, fold_same_length, strip_clitics)
 
 _WORDCHARS = frozenset(
     [chr(c) for c in range(0x0621, 0x064B)] + [chr(c) for c in range(0x0671, 0x06D4)]
@@ -42,6 +42,10 @@ NO, REQ, ANY = 0, 1, 2
 _SKIP_BACK = frozenset(" :\"'(«-–—")
 _SEP = frozenset(" ,،")
 _ALLOWED = {NO: NOART_PREFIXES, REQ: ART_PREFIXES, ANY: ANY_PREFIXES}
+_ADJ_MAX = 3  # adjectives allowed between an event noun and a bloc/IGO nisba
+# a bloc nisba after a policy noun (lexicon.tsv policy_nouns) names the bloc's union: the EU's
+# sanctions, aid and decisions, Europe otherwise
+_POLICY_BLOC = {"EUR": "EU"}
 
 
 @dataclass
@@ -174,6 +178,10 @@ class Matcher:
         self.former = kb.cues.get("former", set())
         self.qual = kb.cues.get("qual", set())
         self.collective = kb.cues.get("collective", set())
+        # event nouns after which a bloc/IGO nisba stands for its actor (lexicon.tsv, without article)
+        self.event_nouns = (kb.cues.get("event_nouns", set()) | kb.cues.get("event_nouns_extra", set())) \
+            - kb.cues.get("event_nouns_not", set())
+        self.policy_nouns = kb.cues.get("policy_nouns", set())
         # first-name variants of each person
         self.first_names: dict[str, set[str]] = {}
         for e in kb.entries.values():
@@ -453,10 +461,22 @@ class Matcher:
             if pw and (pw in self.kb.geo_nouns or any(pw[len(x):] in self.kb.geo_nouns for x in ("و", "ب", "ل", "ف") if pw.startswith(x))):
                 continue
             e = kb.country_entry(p.target)
+            head = self._collective_head(pw) if e is not None else ""
+            if (e is None or e.kind == "group") and not head:
+                # a bloc or IGO nisba right after an event noun (العقوبات الاقتصادية الغربية → WST,
+                # القمة الخليجية → GCC, العقوبات الأوروبية → EU but الهجمات الأوروبية → EUR)
+                noun = self._event_head(t, c.ks - len(c.prefix), c.prefix in ART_PREFIXES)
+                if noun:
+                    code = _POLICY_BLOC.get(p.target, p.target) if noun in self.policy_nouns else p.target
+                    ee = kb.entries.get(code)
+                    if ee is not None and ee.kind in ("group", "organization"):
+                        found.append(Found(ee.key, c.ms, c.end, "nisba", ee))
+                        consumed.add(i)
+                        present_countries.add(ee.key)
+                        continue
             if e is None:
                 continue
             ms = c.ms
-            head = self._collective_head(pw)
             if head:
                 k = c.ms
                 while k > 0 and t[k - 1] in _SKIP_BACK:
@@ -523,6 +543,42 @@ class Matcher:
         # -- short forms of the people found, given names glued to surnames ------------------------
         found = self._extend_given_names(t, found)
         return self._to_actors(body, nt, found)
+
+    def _event_head(self, t: str, pos: int, definite: bool) -> str:
+        """The event noun (clitics and article removed) governing a nisba that starts at ``pos``,
+        with at most ``_ADJ_MAX`` adjectives between ("العقوبات الاقتصادية الغربية" → عقوبات), or "".
+        The noun agrees with the nisba in definiteness (عقوبات غربية، العقوبات الغربية); only
+        spaces may separate the words."""
+        j = pos
+        for _ in range(_ADJ_MAX + 1):
+            k = j
+            while k > 0 and t[k - 1] == " ":
+                k -= 1
+            if k == j or k == 0:
+                return ""
+            s = k
+            while s > 0 and t[s - 1] in _WORDCHARS:
+                s -= 1
+            word = t[s:k]
+            if not word:
+                return ""
+            for stem, art in strip_clitics(word):
+                if art == definite and stem in self.event_nouns:
+                    return stem
+            if not self._adjective(word, definite):
+                return ""
+            j = s
+        return ""
+
+    def _adjective(self, word: str, definite: bool) -> bool:
+        """Can ``word`` be an adjective between an event noun and its nisba (الاقتصادية، الجوية،
+        المفروضة، الجديد; coordinated: والكورية)?"""
+        if word in self.qual:
+            return True
+        w = word[1:] if word.startswith("و") and len(word) > 4 else word
+        if definite != w.startswith("ال"):
+            return False
+        return len(w) > (4 if definite else 2) and w.endswith(("ي", "ه"))
 
     def _collective_head(self, word: str) -> str:
         """The collective noun in ``word`` (clitics removed), or "" (الدول، وللشركاء …)."""

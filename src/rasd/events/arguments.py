@@ -6,6 +6,9 @@ The rules (tests/events/test_arguments.py has one of our own sentences per rule)
 - clause: arguments are looked for between the clause start (after إن/أن/أنه…, a colon or the
   quote mark of a direct quote — not those around a short phrase, “الدعم الكامل”) and the next
   clause start;
+- verbal noun + nisba: "العقوبات الاقتصادية الغربية على روسيا" → source = the nisba adjective(s)
+  after the noun (only adjectives between: الاقتصادية، الجوية، المشتركة), target = the next actor;
+  two nisbas ("القمة الروسية الكورية") are the two parties;
 - verbal noun + genitive: "زيارة بوتين إلى كوريا" → source = the genitive, target = the next actor;
 - SVO: an actor just before a verb (within 4 words, same clause, no comma between, verb without
   a leading و) is its subject;
@@ -230,8 +233,13 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
     )
     if is_noun and svo_ok and any(before_groups[-1][-1].j < k < ti for k in other_triggers):
         svo_ok = False  # "روسيا تدين الهجوم": the actor is the subject of the verb, not of the noun
+    nisba = _nisba_agent(words, ti, hi, after_groups) if is_noun else None
     if is_noun:
-        if first is not None and first.i <= ti + 3 and not first.prep and not _blocked(words, first.i, ti):
+        if nisba is not None:
+            # "العقوبات الاقتصادية الغربية على روسيا", "القمة الروسية الكورية": the nisba is the agent
+            subj, how = nisba, "nisba"
+            obj_pool = _nisba_target(words, nisba[-1].j, hi, after_groups, plover)
+        elif first is not None and first.i <= ti + 3 and not first.prep and not _blocked(words, first.i, ti):
             subj, how = after_groups[0], "genitive"
             obj_pool = [m for g in after_groups[1:] for m in g]
         elif svo_ok:
@@ -279,6 +287,8 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
     subj = _dedupe(subj)
     obj_groups = groups([m for m in obj_pool if not any(m.code == s.code for s in subj)], words)
     targets = _dedupe(obj_groups[0]) if obj_groups else []
+    if how == "nisba":  # _nisba_target gave the target itself (a list after لكل من stays whole)
+        targets = _dedupe([m for m in obj_pool if not any(m.code == s.code for s in subj)])
     if not targets and (plover in SPEECH_LIKE and not is_noun or role == "fear"):
         nxt = [m for m in mentions if hi <= m.i <= ti + 15 and not any(m.code == s.code for s in subj)]
         g = groups(nxt, words)
@@ -313,6 +323,83 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
             if ref:
                 targets, how = _dedupe(ref), how + "+pronoun"
     return Args(subj, targets, how)
+
+
+NISBA_ADJ_MAX = 4  # adjectives allowed between a verbal noun and its nisba agent
+
+
+def is_adjective(word: str) -> bool:
+    """Can a (normalised) word be an adjective of the noun before it: a definite word ending in ي/ة
+    (الاقتصادية، الجوية، العسكري، المفروضة، المشتركة), or an indefinite one ending in ية/ي (جديدة)?"""
+    if word in NON_GENITIVE or word in RELATIVES:
+        return False
+    if word.startswith("ال"):
+        return len(word) > 4 and word.endswith(("ي", "ه"))
+    return len(word) > 3 and word.endswith(("يه", "ي", "ه")) and not word.startswith("و")
+
+
+def _nisba_agent(words: list[str], ti: int, hi: int, after_groups: list[list[Mention]]) -> list[Mention] | None:
+    """The nisba adjectives that name the agent of the verbal noun at ``ti``: the first actor group
+    after it, when it starts with a nisba (``Mention.adj``) reached over adjectives only
+    ("الغارات الجوية الأمريكية", "التدريبات العسكرية المشتركة الأمريكية الكورية الجنوبية");
+    the group keeps its nisba members only (a coordinated state after them is not an agent)."""
+    if not after_groups:
+        return None
+    g = after_groups[0]
+    m = g[0]
+    if not m.adj or m.prep or m.i > ti + 1 + NISBA_ADJ_MAX or m.i >= hi:
+        return None
+    if not all(is_adjective(words[k]) for k in range(ti + 1, m.i)):
+        return None
+    out = [m]
+    for x in g[1:]:
+        if not x.adj:
+            break
+        out.append(x)
+    return out
+
+
+NISBA_TARGET_WINDOW = 6  # words between a nisba agent and the preposition phrase of its target
+NISBA_TARGET_PREPS = PREPOSITIONS | frozenset({"بحق", "ازاء", "لكل", "بكل", "لصالح"})
+# types whose target may be a place introduced by في ("العملية العسكرية الروسية في أوكرانيا")
+NISBA_TARGET_IN = frozenset({"ASSAULT", "AID", "MOBILIZE", "COERCE"})
+# adverbs that may stand between the nisba and the preposition ("الغارات الإسرائيلية أمس على")
+NISBA_TARGET_SKIP = frozenset({"امس", "اليوم", "مجددا", "ايضا", "مؤخرا", "حاليا"})
+
+
+def _nisba_target(words: list[str], j: int, hi: int, after_groups: list[list[Mention]],
+                  plover: str) -> list[Mention]:
+    """The target of a verbal noun whose agent is the nisba ending at word ``j``: the first actor
+    group after it that a preposition introduces (على، ضد، لـ، إلى، بحق; في for an assault, aid or
+    deployment), within ``NISBA_TARGET_WINDOW`` words, with only adjectives (المفروضة) or a time
+    adverb (أمس) before the preposition
+    ("العقوبات الأممية المفروضة على كوريا الشمالية", "الدعم الأمريكي لإسرائيل"); after "لكل من"
+    every conjunct of the list is a target."""
+    preps = NISBA_TARGET_PREPS | ({"في"} if plover in NISBA_TARGET_IN else frozenset())
+    for g in after_groups:
+        m = g[0]
+        if m.i <= j:
+            continue
+        if m.i > j + 1 + NISBA_TARGET_WINDOW or m.i >= hi:
+            return []
+        between = words[j + 1:m.i]
+        lead = between
+        if len(lead) >= 2 and lead[-1] == "من" and lead[-2] in ("كل", "لكل", "بكل"):
+            # "الانتقادات الغربية لكل من روسيا …، والصين": every conjunct of the list
+            listed = _between_list(words, m.i - 1, hi, [x for gg in after_groups for x in gg])
+            if len(listed) >= 2:
+                return listed
+            lead = lead[:-2] + (["ل"] if lead[-2] == "لكل" else ["ب"] if lead[-2] == "بكل" else [])
+        # a clitic preposition: "لإسرائيل" (Mention.prep) or the fused "للسودان" (the mention keeps لل)
+        if m.prep or words[m.i].startswith(("لل", "ولل")):
+            head = lead
+        elif lead and lead[-1] in preps:
+            head = lead[:-1]
+        else:
+            return []
+        # only adjectives of the noun may stand before it ("المفروضة على", "الجديدة ضد")
+        return list(g) if all(is_adjective(w) or w in NISBA_TARGET_SKIP for w in head) else []
+    return []
 
 
 def resumptive_rel(words: list[str], ti: int) -> bool:

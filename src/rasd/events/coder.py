@@ -53,9 +53,19 @@ DUAL_SUFFIXES = {"past": ("ا", "تا"), "pres": ("ان",)}
 _DUAL_FORMS = frozenset(p + w for w in DUAL_ANAPHORS for p in ("", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل"))
 
 
-def _is_nisba(mtext: str) -> bool:
-    """Is a (normalised) mention a nisba adjective (الروسية، الأمريكي)?"""
-    return mtext.startswith("ال") and (mtext.endswith("ي") or mtext.endswith("يه")) and " " not in mtext
+def _is_nisba(mtext: str, kind: str | None = None) -> bool:
+    """Is a (normalised) mention a nisba adjective: الروسية، الأمريكي، الكورية الجنوبية (every word
+    a definite nisba; "الرئيس الروسي" is a person, not an adjective), or, for a bloc or an
+    organisation, the indefinite أممية، غربي (a state only in the feminine روسية: مالي is a name)?"""
+    ws = mtext.split()
+    if kind == "person" or not ws or len(ws) > 2 or not all(w.endswith(("ي", "يه")) and len(w) > 3 for w in ws):
+        return False
+    if all(w.startswith("ال") for w in ws):
+        return True
+    if any(w.startswith("ال") for w in ws) or kind is None:
+        return False
+    # an indefinite masculine form may be a state's name (مالي، تشيلي): only blocs and IGOs
+    return ws[-1].endswith("يه") or kind in ("group", "organization")
 
 
 def actor_code(a: Actor) -> str | None:
@@ -170,7 +180,7 @@ class EventCoder:
                     hist = []
                     for ms, me, actor, code in reversed(ments[lo_m:hi_m]):
                         mtext = norm[ms:me]
-                        g = mention_gender(actor.kind, mtext.split(), _is_nisba(mtext))
+                        g = mention_gender(actor.kind, mtext.split(), _is_nisba(mtext, actor.kind))
                         if g:
                             hist.append(Mention(-1, -1, code, actor, gender=g))
                     history.append(hist)
@@ -194,7 +204,7 @@ class EventCoder:
                 prep = bool(pre) and pre.lstrip("وف")[:1] in ("ل", "ب", "ك")
                 conj = pre[:1] == "و"
                 mtext = norm[ms:me]
-                adj = _is_nisba(mtext)
+                adj = _is_nisba(mtext, actor.kind)
                 mentions.append(Mention(i, max(i, j), code, actor, prep, conj, adj,
                                         mention_gender(actor.kind, words[i:max(i, j) + 1], adj)))
             if pair:
