@@ -18,7 +18,7 @@ setup: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[serve]'
 
 setup-test: $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[serve,test]'
+	$(BIN)/pip install --quiet -e '.[serve,test,classifier]'
 
 run: setup demo
 	@echo "== dashboard on the demo corpus: http://127.0.0.1:$(PORT)/ (Ctrl-C to stop) =="

@@ -20,7 +20,7 @@ from pathlib import Path
 import rasd
 from rasd.api import Options
 from rasd.ingest import iter_inputs
-from rasd.pipeline import default_config, registry
+from rasd.pipeline import registry
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -80,10 +80,7 @@ def main() -> None:
     rows = [("tokenise (baseline)", base)]
     rows.append(("pipeline, default", run_pipeline(texts, Options())))
     if "events.classify.v1" in registry():
-        stages = list(default_config()["pipeline"]["stages"])
-        if "events.classify.v1" not in stages:
-            stages.insert(stages.index("events.code.v2") + 1, "events.classify.v1")
-        rows.append(("pipeline + learned classifier", run_pipeline(texts, Options(overrides={"pipeline": {"stages": stages}}))))
+        rows.append(("pipeline + learned classifier", run_pipeline(texts, Options(enable=["events.classify"]))))
     print(f"{a.n} articles of ~{a.chars} characters; CPU time of one process")
     print(f"{'run':34s} {'seconds':>8s} {'docs/s':>9s} {'x baseline time':>16s}")
     for name, el in rows:

@@ -22,6 +22,7 @@ class Options:
     config: str | Path | None = None
     overrides: dict[str, Any] = field(default_factory=dict)
     disable: list[str] = field(default_factory=list)
+    enable: list[str] = field(default_factory=list)  # stages the config lists but switches off by default
     actor_files: list[Path] = field(default_factory=list)
     now: _dt.datetime | None = None
 
@@ -32,7 +33,7 @@ class Options:
             dedup_index=dedup_index,
             actor_files=[Path(p) for p in self.actor_files],
         )
-        return Pipeline.from_config(cfg, ctx, disable=self.disable)
+        return Pipeline.from_config(cfg, ctx, disable=self.disable, enable=self.enable)
 
 
 _default_pipeline: Pipeline | None = None

@@ -57,6 +57,7 @@ def analyze(
     no_store: bool = typer.Option(False, "--no-store", help="Do not write to the store (with --jsonl)."),
     config: Optional[Path] = typer.Option(None, "--config", help="A TOML file merged over the packaged default configuration."),
     disable: List[str] = typer.Option([], "--disable", help="Switch off a stage or family (e.g. events.code); repeatable."),
+    enable: List[str] = typer.Option([], "--enable", help="Switch on a stage the configuration has off by default (e.g. events.classify); repeatable."),
     actors: List[Path] = typer.Option([], "--actors", help="Your own actor entries (YAML/TSV) added to or overriding the KB; repeatable."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ):
@@ -71,7 +72,7 @@ def analyze(
       cat a.txt | rasd analyze - --jsonl - --no-store
     """
     db = db or _db_default()
-    opts = Options(config=config, disable=list(disable), actor_files=list(actors))
+    opts = Options(config=config, disable=list(disable), enable=list(enable), actor_files=list(actors))
     store = None if no_store else _open(db)
     sink = None
     if jsonl == "-":

@@ -51,6 +51,7 @@ _STAGE_MODULES = (
     "rasd.dedup.stages",
     "rasd.actors.stages",
     "rasd.events.stages",
+    "rasd.events.classifier",
     "rasd.quotes.stages",
 )
 
@@ -190,11 +191,14 @@ class Pipeline:
         ctx: RunContext | None = None,
         *,
         disable: Iterable[str] = (),
+        enable: Iterable[str] = (),
     ) -> "Pipeline":
         config = config if config is not None else default_config()
         ctx = ctx or RunContext()
         reg = registry()
-        disabled = set(disable) | set(config.get("pipeline", {}).get("disable", []))
+        enabled = set(enable)
+        disabled = set(disable) | {d for d in config.get("pipeline", {}).get("disable", [])
+                                   if d not in enabled and _family(d) not in enabled}
         names = [n for n in config.get("pipeline", {}).get("stages", []) if not _is_disabled(n, disabled)]
         if not names:
             raise ConfigError("the configuration lists no pipeline stages ([pipeline] stages = [...])")

@@ -93,3 +93,9 @@ def test_disabling_a_family_removes_its_stage():
 def test_check_order_accepts_initial_layers():
     spec = registry()["ingest.html.v1"]
     check_order([spec])
+
+
+def test_a_stage_off_by_default_can_be_enabled():
+    cfg = {"pipeline": {"stages": ["ingest.html.v1", "test.spawn.v1", "test.after.v1"], "disable": ["test.after"]}}
+    assert "test.after.v1" not in Pipeline.from_config(cfg).names
+    assert "test.after.v1" in Pipeline.from_config(cfg, enable=["test.after"]).names
