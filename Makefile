@@ -29,7 +29,7 @@ demo:
 	@echo "== top actors =="
 	$(BIN)/rasd actors --db $(DB) -n 15
 	@echo "== latest events =="
-	$(BIN)/rasd events --db $(DB) -n 20
+	$(BIN)/rasd events --db $(DB) --latest -n 20
 
 test: setup-test
 	bash scripts/install_services.sh

@@ -221,6 +221,7 @@ def events(
     until: Optional[str] = typer.Option(None, "--until", help="YYYY[-MM[-DD]]"),
     outlet: Optional[str] = typer.Option(None, "--outlet"),
     limit: int = typer.Option(50, "--limit", "-n"),
+    latest: bool = typer.Option(False, "--latest", help="Newest first (event date, else publication date)."),
     as_json: bool = typer.Option(False, "--json"),
 ):
     """List coded events (who did what to whom, when), filtered.
@@ -229,10 +230,13 @@ def events(
 
       rasd events --actor RUS --type CONSULT
 
+      rasd events --latest -n 20
+
       rasd events --since 2024-06 --until 2024-06-30 --json
     """
     store = _open(db or _db_default())
-    rows = store.query_events(**_event_filters(actor, type_, cameo, since, until, outlet, country), limit=limit)
+    rows = store.query_events(**_event_filters(actor, type_, cameo, since, until, outlet, country), limit=limit,
+                              latest=latest)
     if as_json:
         for r in rows:
             _emit_json(r)

@@ -106,3 +106,12 @@ def test_date_filters_keep_events_whose_period_overlaps_the_range(db_path, doc_f
     assert len(st.query_events(since="2024-07-01", until="2024-07-31")) == 1
     assert st.query_events(since="2024-08-01") == []
     assert st.query_events(until="2024-06-30") == []
+
+
+def test_latest_events_come_newest_first(db_path, doc_factory):
+    st = Store(db_path)
+    for i, day in enumerate(("2024-06-10", "2024-06-12", "2024-06-11")):
+        d = doc_factory(f"l{i}")
+        d.events[0].date = day
+        st.save(d)
+    assert [e["date"] for e in st.query_events(latest=True)] == ["2024-06-12", "2024-06-11", "2024-06-10"]

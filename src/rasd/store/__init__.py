@@ -356,15 +356,21 @@ class Store:
         doc_id: str | None = None,
         after: int | None = None,
         limit: int | None = 100,
+        latest: bool = False,
     ) -> list[dict[str, Any]]:
         """Events joined with their document's outlet, title and publication date, filtered.
-        Paginate with ``after`` = the last ``event_id`` seen (keyset cursor, no cap)."""
+        Paginate with ``after`` = the last ``event_id`` seen (keyset cursor, no cap), or ask for the
+        ``latest`` first (by event date, else publication date)."""
         stmt = self._events_select(actor=actor, country=country, type=type, cameo=cameo, since=since,
                                    until=until, outlet=outlet, negated=negated, hypothetical=hypothetical,
                                    doc_id=doc_id)
         if after is not None:
             stmt = stmt.where(S.events.c.id > after)
-        stmt = stmt.order_by(S.events.c.id)
+        if latest:
+            when = sa.func.coalesce(S.events.c.date, S.documents.c.published)
+            stmt = stmt.order_by(when.desc().nulls_last(), S.events.c.id.desc())
+        else:
+            stmt = stmt.order_by(S.events.c.id)
         if limit is not None:
             stmt = stmt.limit(limit)
         with self.engine.connect() as conn:
