@@ -11,15 +11,20 @@ the features seen at run time are exactly the features the model was trained on:
 - :func:`sentence_features` — the CRF features of one token sequence.
 - :func:`find_entities` — ``text -> [Entity(start, end, text, label, score)]`` with labels PER, ORG
   and LOC (MISC is tagged by the model but dropped here).
+- the fast path of ``actors.unknown.v1``: :func:`token_arrays` and :func:`sentence_bounds` (the same
+  tokens and sentences as plain lists and index ranges) and :meth:`NerTagger.entities_in`; the
+  tagger hands crfsuite only the attributes its model knows, UTF-8 encoded (the same scores).
 
 The model and the gazetteer are loaded once per process (:func:`get_tagger`).
 """
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from importlib import resources
 from pathlib import Path
 from typing import Iterable, NamedTuple, Sequence
@@ -53,9 +58,27 @@ class Token(NamedTuple):
     end: int
 
 
+# The tokens as the separators of ``re.split``: the result alternates the text between two tokens
+# (only whitespace: every other character is part of a token) and the tokens, so the running sum of
+# the lengths (in C) gives every offset, with no match object or tuple per token.
+_SPLIT_RE = re.compile(rf"({_NUMBER}|{_WORD}|\S)")
+# The same with the word as one character class (a tight loop in the regex engine, faster); the class
+# also holds the underscore, so it serves only texts without one.
+_WORD_NO_UNDERSCORE = r"[\w\u0610-\u061A\u064B-\u065F\u0670\u0640\u06D6-\u06ED\u200C\u200D]+"
+_SPLIT_FAST_RE = re.compile(rf"({_NUMBER}|{_WORD_NO_UNDERSCORE}|\S)")
+_tuple_new = tuple.__new__
+
+
+def token_arrays(text: str) -> tuple[list[str], list[int], list[int]]:
+    """``(texts, starts, ends)`` of :func:`tokenize` as three lists (no Token objects: the fast path)."""
+    parts = (_SPLIT_RE if "_" in text else _SPLIT_FAST_RE).split(text)
+    cum = list(accumulate(map(len, parts)))
+    return parts[1::2], cum[0:-1:2], cum[1::2]
+
+
 def tokenize(text: str) -> list[Token]:
     """Words and single punctuation marks with offsets: ``text[t.start:t.end] == t.text``."""
-    return [Token(m.group(), *m.span()) for m in _TOKEN_RE.finditer(text)]
+    return [_tuple_new(Token, x) for x in zip(*token_arrays(text))]
 
 
 def sentences(text: str, tokens: Sequence[Token] | None = None, max_len: int = 120) -> list[list[Token]]:
@@ -75,6 +98,34 @@ def sentences(text: str, tokens: Sequence[Token] | None = None, max_len: int = 1
             cur = []
     if cur:
         out.append(cur)
+    return out
+
+
+def sentence_bounds(
+    text: str, texts: Sequence[str], starts: Sequence[int], ends: Sequence[int], max_len: int = 120
+) -> list[tuple[int, int]]:
+    """The sentences of :func:`sentences` as token index ranges ``(first, last + 1)``, for the token
+    arrays of :func:`token_arrays` (sorted, non-overlapping tokens; none holds a line break)."""
+    n = len(texts)
+    if not n:
+        return []
+    cuts = {i + 1 for i, w in enumerate(texts) if w in _SENT_END}
+    pos = text.find("\n")
+    while pos >= 0:
+        i = bisect.bisect_right(starts, pos)  # first token after the line break
+        if 0 < i < n and ends[i - 1] <= pos:
+            cuts.add(i)
+        pos = text.find("\n", pos + 1)
+    cuts.add(n)
+    out: list[tuple[int, int]] = []
+    a = 0
+    for b in sorted(cuts):
+        while b - a > max_len:
+            out.append((a, a + max_len))
+            a += max_len
+        if b > a:
+            out.append((a, b))
+            a = b
     return out
 
 
@@ -270,8 +321,23 @@ class _WordFeats:
     near: dict[int, tuple[str, ...]]  # features it gives to the token at offset -d (d = -2, -1, 1, 2)
 
 
+@dataclass(frozen=True)
+class _TagWord:
+    """A word's features restricted to a model's attributes (see ``NerTagger.tagging_features``)."""
+
+    w: str
+    stem: str
+    stem_b: bytes
+    own: list[bytes]
+    m2: list[bytes]  # the features it gives to the token two places later (its "-2" features)
+    m1: list[bytes]  # ... one place later ("-1")
+    p1: list[bytes]  # ... one place earlier ("1")
+    p2: list[bytes]  # ... two places earlier ("2")
+
+
 _WORD_CACHE: dict[tuple, _WordFeats] = {}
 _WORD_CACHE_MAX = 200_000
+_TAG_WORDS_MAX = 100_000  # words kept by a tagger with their encoded features (NerTagger._words)
 
 
 def _word_feats(tok: str, gaz: Gazetteer, clitics: Clitics, names: NameUnits) -> _WordFeats:
@@ -402,12 +468,100 @@ class NerTagger:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
         self._lock = threading.Lock()  # a crfsuite tagger holds per-call state
+        # The model's attribute dictionary: crfsuite ignores any other attribute, so the tagging
+        # path drops those before handing the features over (the same scores, summed in the same
+        # order, for a third fewer strings to convert and look up). None: pass every feature.
+        self._attrs: frozenset[bytes] | None = self._model_attributes()
+        self._words: dict[str, _TagWord] = {}
+
+    def _model_attributes(self) -> frozenset[bytes] | None:
+        try:
+            info = self._tagger.info()
+            attrs = frozenset(a.encode("utf-8") for a in info.attributes)
+            if len(attrs) != int(info.header.get("num_attrs", -1)):
+                return None  # the dump was not read completely: do not filter
+            return attrs
+        except Exception:  # pragma: no cover - a dump the parser does not understand
+            return None
+
+    def _tag_word(self, tok: str) -> "_TagWord":
+        """:func:`_word_feats` of a word, UTF-8 encoded and restricted to the model's attributes
+        (cached per tagger)."""
+        tw = self._words.get(tok)
+        if tw is None:
+            wf = _word_feats(tok, self.gazetteer, self.clitics, self.names)
+            # the word is kept here (encoded, filtered), not twice: drop the str copy of the features
+            _WORD_CACHE.pop((tok, id(self.gazetteer), id(self.clitics), id(self.names)), None)
+            a = self._attrs
+            enc = [f.encode("utf-8", "surrogatepass") for f in wf.own]
+            near = {d: [f for f in (x.encode("utf-8", "surrogatepass") for x in v) if f in a]
+                    for d, v in wf.near.items()}
+            tw = _TagWord(wf.w, wf.stem, wf.stem.encode("utf-8", "surrogatepass"), [f for f in enc if f in a],
+                          near[-2], near[-1], near[1], near[2])
+            if len(self._words) >= _TAG_WORDS_MAX:
+                self._words.clear()
+            self._words[tok] = tw
+        return tw
+
+    def tagging_features(self, tokens: Sequence[str]) -> list[list[bytes]] | list[list[str]]:
+        """What :meth:`tag_tokens` hands to crfsuite: :func:`sentence_features` UTF-8 encoded (crfsuite
+        reads bytes as they are; a str would be encoded on every call) and without the attributes
+        the model does not know (crfsuite ignores those), in the same order — so the same scores."""
+        a = self._attrs
+        if a is None:
+            return sentence_features(tokens, self.gazetteer, self.clitics, self.names)
+        if not tokens:
+            return []
+        words = self._words
+        ws = [words.get(t) or self._tag_word(t) for t in tokens]
+        multi = self.gazetteer.spans([x.w for x in ws], [x.stem for x in ws])
+        # The features of every token in the order of sentence_features, built in passes over the
+        # sentence (each pass appends the same kind of feature to every token, so the order within a
+        # token's list is: own, gm, -2, -1 (+ -1gm or <s>), +1 (+ 1gm or </s>), +2, bg-, bg+).
+        feats: list[list[bytes]] = [list(x.own) for x in ws]
+        if any(multi):
+            for f, m in zip(feats, multi):
+                if m:
+                    g = ("gm=" + m).encode("utf-8")
+                    if g in a:
+                        f.append(g)
+        for f, x in zip(feats[2:], ws):
+            f += x.m2
+        if b"-1w=<s>" in a:
+            feats[0].append(b"-1w=<s>")
+        for f, x, m in zip(feats[1:], ws, multi):
+            f += x.m1
+            if m:
+                g = ("-1gm=" + m).encode("utf-8")
+                if g in a:
+                    f.append(g)
+        for f, x, m in zip(feats, ws[1:], multi[1:]):
+            f += x.p1
+            if m:
+                g = ("1gm=" + m).encode("utf-8")
+                if g in a:
+                    f.append(g)
+        if b"1w=</s>" in a:
+            feats[-1].append(b"1w=</s>")
+        for f, x in zip(feats, ws[2:]):
+            f += x.p2
+        if len(ws) > 1:
+            pairs = [x.stem_b + b"|" + y.stem_b for x, y in zip(ws, ws[1:])]
+            for f, p in zip(feats[1:], pairs):
+                bg = b"bg-=" + p
+                if bg in a:
+                    f.append(bg)
+            for f, p in zip(feats, pairs):
+                bg = b"bg+=" + p
+                if bg in a:
+                    f.append(bg)
+        return feats
 
     def tag_tokens(self, tokens: Sequence[str]) -> tuple[list[str], list[float]]:
         """IOB tags and their marginal probabilities for one token sequence."""
         if not tokens:
             return [], []
-        feats = sentence_features(tokens, self.gazetteer, self.clitics, self.names)
+        feats = self.tagging_features(tokens)
         with self._lock:
             tags = self._tagger.tag(feats)
             # marginals only where they are used (the tokens of entities); O tokens get 1.0
@@ -432,6 +586,38 @@ class NerTagger:
                     continue
                 s, e = sent[a].start, sent[b - 1].end
                 out.append(Entity(s, e, text[s:e], label, round(min(probs[a:b]), 4)))
+        return out
+
+    def entities_in(
+        self,
+        text: str,
+        arrays: tuple[Sequence[str], Sequence[int], Sequence[int]],
+        bounds: Iterable[tuple[int, int]],
+        labels: Iterable[str] = KEEP_LABELS,
+    ) -> list[Entity]:
+        """:meth:`find_entities` over token index ranges ``bounds`` of the token arrays of ``text``
+        (:func:`token_arrays`, :func:`sentence_bounds`), without building Token objects. Marginals
+        are computed only for the tokens of the entities kept (a sentence with none needs no
+        forward-backward pass); each is the value :meth:`tag_tokens` gives."""
+        texts, starts, ends = arrays
+        keep = set(labels)
+        out: list[Entity] = []
+        tagger = self._tagger
+        for i0, i1 in bounds:
+            if i1 <= i0:
+                continue
+            feats = self.tagging_features(texts[i0:i1])
+            with self._lock:
+                tags = tagger.tag(feats)
+                if all(t == "O" for t in tags):
+                    continue
+                for a, b, typ in bio_spans(tags):
+                    label = _LABEL_OUT.get(typ, typ)
+                    if label not in keep:
+                        continue
+                    score = min(tagger.marginal(tags[k], k) for k in range(a, b))
+                    s, e = starts[i0 + a], ends[i0 + b - 1]
+                    out.append(Entity(s, e, text[s:e], label, round(score, 4)))
         return out
 
 

@@ -26,7 +26,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Callable, Sequence
+from itertools import repeat
+from collections.abc import Sequence as _SequenceABC
+from typing import Callable, NamedTuple, Sequence
 
 from ..document import Actor, Document, Span
 from ..normalize import normalize, normalize_text
@@ -110,6 +112,7 @@ class NotNames:
 
     common: set[str]
     patterns: list[re.Pattern]
+    _any_pattern: tuple | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def load(cls, common_text: str | None = None, patterns_text: str | None = None) -> "NotNames":
@@ -142,7 +145,12 @@ class NotNames:
         return len(stem) > 3 and stem[0] in "بلك" and stem[1:] in self.common
 
     def pattern(self, stem: str) -> bool:
-        return any(p.match(stem) for p in self.patterns)
+        # one alternation of all the patterns: it matches where one of them matches
+        cached = self._any_pattern
+        if cached is None or cached[0] != len(self.patterns):
+            rx = re.compile("|".join(f"(?:{p.pattern})" for p in self.patterns) or r"(?!)")
+            cached = self._any_pattern = (len(self.patterns), rx)
+        return cached[1].match(stem) is not None
 
 
 @lru_cache(maxsize=1)
@@ -157,8 +165,7 @@ def _frequent_name(names: "ner.NameUnits", norm: str, stem: str) -> bool:
 
 # --------------------------------------------------------------------------- token view
 
-@dataclass
-class Tok:
+class Tok(NamedTuple):
     text: str
     start: int
     end: int
@@ -184,29 +191,75 @@ def _word_info(text: str) -> tuple[str, str, str, bool]:
     return info
 
 
+_tuple_new = tuple.__new__
+
+
+def _toks_of(texts: Sequence[str], starts: Sequence[int], ends: Sequence[int]) -> list[Tok]:
+    """Tokens with their word information from the token arrays of :func:`ner.token_arrays`."""
+    infos = _word_infos(texts)
+    # (text, start, end) + (norm, pre, stem, arabic), made into Toks without a Python-level call each
+    return list(map(_tuple_new, repeat(Tok, len(texts)), map(tuple.__add__, zip(texts, starts, ends), infos)))
+
+
+class _LazyToks(_SequenceABC):
+    """The tokens of a body as :class:`Tok` s made on first access: the stage looks at few tokens
+    one by one, and its passes over all of them read the lists (``texts``, ``infos``) instead, so
+    most ``Tok`` objects are never made (fewer allocations, less work for the garbage collector)."""
+
+    __slots__ = ("texts", "starts", "ends", "infos", "_made")
+
+    def __init__(self, texts: Sequence[str], starts: Sequence[int], ends: Sequence[int],
+                 infos: Sequence[tuple[str, str, str, bool]]):
+        self.texts, self.starts, self.ends, self.infos = texts, starts, ends, infos
+        self._made: list[Tok | None] = [None] * len(texts)
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self._made)))]
+        t = self._made[i]
+        if t is None:
+            if i < 0:
+                i += len(self._made)
+            t = self._made[i] = _tuple_new(Tok, (self.texts[i], self.starts[i], self.ends[i]) + self.infos[i])
+        return t
+
+    def __iter__(self):
+        return map(self.__getitem__, range(len(self._made)))
+
+
+def _word_infos(texts: Sequence[str]) -> list[tuple[str, str, str, bool]]:
+    """:func:`_word_info` of every token text (one dict lookup each for the words seen before)."""
+    infos = list(map(_WORD_INFO.get, texts))
+    if None in infos:
+        infos = [inf or _word_info(w) for w, inf in zip(texts, infos)]
+    return infos
+
+
 def _toks(body: str, raw: Sequence[ner.Token] | None = None) -> list[Tok]:
-    out = []
-    for t in (ner.tokenize(body) if raw is None else raw):
-        n, pre, stem, arabic = _word_info(t.text)
-        out.append(Tok(t.text, t.start, t.end, n, pre, stem, arabic))
+    if raw is None:
+        return _toks_of(*ner.token_arrays(body))
+    return _toks_of([t.text for t in raw], [t.start for t in raw], [t.end for t in raw])
+
+
+def _cover_flags_of(starts: Sequence[int], ends: Sequence[int], spans: Sequence[tuple[int, int]]) -> list[bool]:
+    """For every token (sorted, non-overlapping ``starts``/``ends``), whether it overlaps one of
+    ``spans``: the tokens with ``end > a`` and ``start < b`` of each span ``(a, b)`` form one run."""
+    n = len(starts)
+    out = [False] * n
+    for a, b in spans:
+        lo = bisect.bisect_right(ends, a)
+        hi = bisect.bisect_left(starts, b, lo)
+        if hi > lo:
+            out[lo:hi] = [True] * (hi - lo)
     return out
 
 
 def _cover_flags(toks: Sequence[Tok], spans: Sequence[tuple[int, int]]) -> list[bool]:
-    """For every token, whether it overlaps one of ``spans`` (one sweep over both, sorted)."""
-    spans = sorted(spans)
-    out = [False] * len(toks)
-    j = 0
-    for i, t in enumerate(toks):
-        while j < len(spans) and spans[j][1] <= t.start:
-            j += 1
-        k = j
-        while k < len(spans) and spans[k][0] < t.end:
-            if spans[k][1] > t.start:
-                out[i] = True
-                break
-            k += 1
-    return out
+    """For every token, whether it overlaps one of ``spans``."""
+    return _cover_flags_of([t.start for t in toks], [t.end for t in toks], spans)
 
 
 def _strip_offset(tok: Tok, cut: int | None = None) -> int:
@@ -406,8 +459,20 @@ def _looks_like_name(c: _Ctx, j: int, e: int) -> bool:
 def descriptor_candidates(c: _Ctx) -> list[Candidate]:
     out: list[Candidate] = []
     toks = c.toks
+    person = c.desc.person
+    # only tokens whose stem starts a descriptor phrase can match one (a sorted list to walk)
+    if isinstance(toks, _LazyToks):
+        at = [k for k, inf in enumerate(toks.infos) if inf[2] in person]
+    else:
+        at = [k for k, t in enumerate(toks) if t.stem in person]
+    h = 0
     i = 0
-    while i < len(toks):
+    while True:
+        while h < len(at) and at[h] < i:
+            h += 1
+        if h == len(at):
+            break
+        i = at[h]
         n = _match_descriptor(c, i)
         if not n:
             i += 1
@@ -507,6 +572,24 @@ class UnknownFinder:
     stats: dict = field(default_factory=lambda: {"sentences": 0})
     _name_word_cache: dict = field(default_factory=dict)
 
+    def _name_word_flags(self, c: _Ctx, known: Sequence[bool], texts: Sequence[str] | None = None,
+                         idx: Sequence[int] | None = None) -> list[bool]:
+        """For every token (or the tokens at ``idx``, with their ``known`` flags and ``texts``): not
+        covered by a KB mention and possibly a name word (cached per word)."""
+        cache = self._name_word_cache
+        vals = list(map(cache.get, texts if texts is not None else [t.text for t in c.toks]))
+        if None in vals:
+            if len(cache) > 100_000:
+                cache.clear()
+            for i, v in enumerate(vals):
+                if v is None and not known[i]:
+                    t = c.toks[i if idx is None else idx[i]]
+                    v = cache.get(t.text)
+                    if v is None:
+                        v = cache[t.text] = self._could_be_name(c, t)
+                    vals[i] = v
+        return [bool(v) and not k for v, k in zip(vals, known)]
+
     def _worth_tagging(self, c: _Ctx, sent: Sequence[ner.Token], known: list[bool]) -> bool:
         """A sentence can hold a name the KB does not know when two adjacent words, not covered by a
         KB mention, could both be name words: Arabic or Latin, no article or preposition, not a common
@@ -515,21 +598,17 @@ class UnknownFinder:
         if not sent:
             return False
         i0 = c.index_of(sent[0].start)
-        run = 0
-        for i in range(i0, i0 + len(sent)):
-            t = c.toks[i]
-            if known[i]:
-                run = 0
-                continue
-            ok = self._name_word_cache.get(t.text)
-            if ok is None:
-                ok = self._name_word_cache[t.text] = self._could_be_name(c, t)
-                if len(self._name_word_cache) > 100_000:
-                    self._name_word_cache.clear()
-            if ok and run and not c.body[c.toks[i - 1].end:t.start].strip():
-                return True
-            run = 1 if ok else 0
-        return False
+        idx = range(i0, i0 + len(sent))
+        flags = self._name_word_flags(c, [known[i] for i in idx], [c.toks[i].text for i in idx], idx)
+        return any(a and b for a, b in zip(flags, flags[1:]))
+
+    @staticmethod
+    def _pairs_of_name_words(flags: Sequence[bool]) -> list[int]:
+        """Indices ``i`` where tokens ``i - 1`` and ``i`` both may be name words (sorted).
+
+        Adjacent tokens never have anything but whitespace between them (every other character is
+        a token of its own), so two adjacent flagged tokens are two neighbouring words."""
+        return [i for i in range(1, len(flags)) if flags[i] and flags[i - 1]]
 
     @staticmethod
     def _could_be_name(c: _Ctx, t: Tok) -> bool:
@@ -542,20 +621,25 @@ class UnknownFinder:
         return not c.not_a_name(t)
 
     def find(self, body: str, covered: Sequence[tuple[int, int]] = ()) -> list[Actor]:
-        raw = ner.tokenize(body)
-        toks = _toks(body, raw)
+        arrays = ner.token_arrays(body)
+        texts, starts, ends = arrays
+        infos = _word_infos(texts)
+        toks = _LazyToks(texts, starts, ends, infos)
         names = self.tagger.names if self.tagger else ner.default_names()
-        c = _Ctx(body, toks, [False] * len(toks), self.desc, self.nisba, names)
+        c = _Ctx(body, toks, [False] * len(toks), self.desc, self.nisba, names, _starts=starts)
         ents: list[ner.Entity] = []
         if self.tagger and self.use_ner:
-            known = _cover_flags(toks, covered)
-            sents = ner.sentences(body, raw)
+            bounds = ner.sentence_bounds(body, texts, starts, ends)
             if self.gate:
-                sents = [s for s in sents if self._worth_tagging(c, s, known)]
-            self.stats["sentences"] += len(sents)
-            ents = self.tagger.find_entities(body, ("PER", "ORG"), sents=sents)
-        c.per_cover = _cover_flags(toks, [(e.start, e.end) for e in ents if e.label == "PER"])
-        starts = [t.start for t in toks]
+                # a sentence is tagged when it holds two adjacent possible name words
+                # (see _worth_tagging, here for all sentences at once)
+                pairs = self._pairs_of_name_words(self._name_word_flags(c, _cover_flags_of(starts, ends, covered), texts))
+                bounds = [(i0, i1) for i0, i1 in bounds
+                          if bisect.bisect_left(pairs, i0 + 1) < bisect.bisect_left(pairs, i1)]
+            self.stats["sentences"] += len(bounds)
+            ents = self.tagger.entities_in(body, arrays, bounds, ("PER", "ORG"))
+        if ents:
+            c.per_cover = _cover_flags_of(starts, ends, [(e.start, e.end) for e in ents if e.label == "PER"])
 
         taken: list[tuple[int, int]] = list(covered)
         cands: list[Candidate] = []
@@ -660,10 +744,18 @@ class UnknownFinder:
                 if full is not None and full is not a:
                     full.mentions.extend(a.mentions)
                     del actors[key]
+        live = {k for k, v in by_last.items() if v is not None}
+        if not live:
+            return
         spans_now = [(m.start, m.end) for a in actors.values() for m in a.mentions]
-        for t in c.toks:
-            if not t.arabic:
+        toks = c.toks
+        infos = toks.infos if isinstance(toks, _LazyToks) else [(t.norm, t.pre, t.stem, t.arabic) for t in toks]
+        for i, (norm, _pre, stem0, arabic) in enumerate(infos):
+            # a token can only be a later mention when its stem, its normalised form or its stem
+            # without a bare preposition is a family name (the options below)
+            if not arabic or (stem0 not in live and norm not in live and stem0[1:] not in live):
                 continue
+            t = toks[i]
             # the name may carry و/ف and a bare preposition (ولماكسيموف): try the stem without it too
             options = [(t.norm, 0)] if _whole_name_word(c, t) else [(t.stem, len(t.pre))]
             if t.stem[:1] in ("ب", "ل", "ك") and not t.pre.endswith("ال"):

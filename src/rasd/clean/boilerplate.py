@@ -191,8 +191,7 @@ class BoilerplateRemover:
         # 4. features of unmarked lines
         first_prose = next((i for i in nonblank if self._is_prose(lines[i])), None)
         last_prose = next((i for i in reversed(nonblank) if self._is_prose(lines[i])), None)
-        scripts = script_counts(body)
-        arabic_doc = scripts.get("arabic", 0) > scripts.get("latin", 0)
+        arabic_doc: bool | None = None  # the letters of the body are counted when first needed
         seen: set[str] = set()
         for i in nonblank:
             ln = lines[i]
@@ -213,11 +212,15 @@ class BoilerplateRemover:
                 if self._is_tag_line(ln):
                     ln.family = "tags"
                     continue
-            if (arabic_doc and first_prose is not None and i < first_prose
+            if (first_prose is not None and i < first_prose
                     and ln.words <= opt.latin_ui_max_words
                     and arabic_letters(ln.text) == 0 and latin_letters(ln.text) > 0):
-                ln.family = "ui"
-                continue
+                if arabic_doc is None:
+                    scripts = script_counts(body)
+                    arabic_doc = scripts.get("arabic", 0) > scripts.get("latin", 0)
+                if arabic_doc:
+                    ln.family = "ui"
+                    continue
 
         # 5. context: short lines between two strong marker lines
         self._sandwich(lines, nonblank)

@@ -179,11 +179,130 @@ def detect_language(text: str) -> str:
     return decide(evidence(text))
 
 
+# -- the same letter counts for every line of a document at once (numpy) -----------------------------
+# A code point's category says what script_counts would count it as, from its UTF-8 lead byte(s):
+_C_AR, _C_AR_NONLETTER, _C_AR_PRES, _C_ASCII, _C_LATIN_EXT = 1, 2, 3, 4, 5
+_C_FA, _C_UR = 6, 7  # Arabic-block letters that are also Persian / Urdu letters
+_OTHER_CATS = {"cyrillic": 8, "hebrew": 9, "greek": 10, "kana": 11, "cjk": 12, "hangul": 13, "devanagari": 14}
+_NCAT = 15
+_CAT_LUT = None
+_np = None
+
+
+def _cat_lut():
+    global _CAT_LUT, _np
+    if _CAT_LUT is None:
+        import numpy
+
+        _np = numpy
+        lut = numpy.zeros(0x110000, dtype=numpy.uint8)
+        lut[0x0600:0x0700] = _C_AR  # lead bytes D8-DB
+        lut[0x0740:0x0780] = _C_AR  # lead byte DD
+        for x in _AR_NON_LETTERS:
+            lut[ord(x.decode("utf-8"))] = _C_AR_NONLETTER
+        lut[0xFB40:0xFF00] = _C_AR_PRES  # EF AD .. EF BB
+        for cp in range(256):
+            if chr(cp).isascii() and chr(cp).isalpha():
+                lut[cp] = _C_ASCII
+        lut[0x00C0:0x0280] = _C_LATIN_EXT  # lead bytes C3-C9
+        for ch in _PERSIAN:
+            lut[ord(ch)] = _C_FA
+        for ch in _URDU:
+            lut[ord(ch)] = _C_UR
+        lut[0x0400:0x0500] = _OTHER_CATS["cyrillic"]  # D0-D3
+        lut[0x05C0:0x0600] = _OTHER_CATS["hebrew"]  # D7
+        lut[0x0380:0x0400] = _OTHER_CATS["greek"]  # CE, CF
+        lut[0x3040:0x3100] = _OTHER_CATS["kana"]  # E3 81 .. E3 83
+        lut[0x4000:0xA000] = _OTHER_CATS["cjk"]  # E4-E9
+        lut[0xA000:0xE000] = _OTHER_CATS["hangul"]  # EA-ED
+        lut[0x0900:0x0980] = _OTHER_CATS["devanagari"]  # E0 A4, E0 A5
+        _CAT_LUT = lut
+    return _CAT_LUT
+
+
+def _line_letter_counts(text: str, ranges: list[tuple[int, int]]):
+    """For each ``(start, end)`` range of ``text`` (lines without their outer spaces): the category
+    counts (rows of an array) and the number of extra UTF-8 bytes of the range."""
+    lut = _cat_lut()
+    np = _np
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    cat = lut.take(cp)
+    # line number of every character (a line break belongs to the next line; it has category 0)
+    line = np.cumsum(cp == 10)
+    counts = np.bincount(line * _NCAT + cat, minlength=(int(line[-1]) + 1) * _NCAT).reshape(-1, _NCAT)
+    extra = (cp >= 0x80).astype(np.int64) + (cp >= 0x800) + (cp >= 0x10000)
+    cum = np.concatenate(([0], np.cumsum(extra)))
+    st = np.fromiter((a for a, _ in ranges), dtype=np.int64, count=len(ranges))
+    en = np.fromiter((b for _, b in ranges), dtype=np.int64, count=len(ranges))
+    return counts, (cum[en] - cum[st]).tolist()
+
+
+def _scripts_from_counts(row, extra: int) -> Counter:
+    """``script_counts`` of a line from its category counts and extra UTF-8 bytes."""
+    c: Counter = Counter()
+    ar = row[_C_AR] + row[_C_AR_PRES] + row[_C_FA] + row[_C_UR]
+    if ar > 0:
+        c["arabic"] = ar
+    latin = row[_C_ASCII]
+    if extra > 2 * ar:
+        latin += row[_C_LATIN_EXT]
+        for name, k in _OTHER_CATS.items():
+            if row[k]:
+                c[name] = row[k]
+    if latin:
+        c["latin"] = latin
+    return c
+
+
+def _evidence_of_line(text: str, scripts: Counter, persian: int, urdu: int) -> Evidence:
+    """``evidence(text)`` with its script counts (and Persian/Urdu letters) already counted."""
+    ev = Evidence(scripts)
+    if not scripts:
+        return ev
+    if "latin" in scripts or "arabic" in scripts:
+        get = _cues().get
+        votes = ev.votes
+        for w in _WORD_RE.findall(text.lower() if "latin" in scripts else text):
+            langs = get(w)
+            if langs:
+                for lang in langs:
+                    votes[lang] += 1
+    if "arabic" in scripts:
+        ev.persian = persian
+        ev.urdu = urdu
+    return ev
+
+
 def detect_document(text: str, min_letters: int = 12) -> tuple[str, list[dict]]:
     """Language of the whole text and of each line (paragraph) with at least ``min_letters``
     letters: ``(language, [{"start", "end", "language"}])``, offsets into ``text``. The document's
-    evidence is the sum of its lines' evidence (each line is read once).
+    evidence is the sum of its lines' evidence (each line is read once; the letters of all lines
+    are counted in one pass, with the counts :func:`script_counts` gives line by line).
     """
+    lines = []
+    pos = 0
+    for i, raw in enumerate(text.split("\n")):
+        stripped = raw.strip()
+        if stripped:
+            lines.append((i, stripped, pos + (len(raw) - len(raw.lstrip()))))
+        pos += len(raw) + 1
+    rows: list = []
+    extras: list = []
+    if lines:
+        counts, extras = _line_letter_counts(text, [(s, s + len(st)) for _, st, s in lines])
+        rows = counts[[i for i, _, _ in lines]].tolist()
+    total = Evidence()
+    out = []
+    for (_, stripped, s), row, extra in zip(lines, rows, extras):
+        ev = _evidence_of_line(stripped, _scripts_from_counts(row, extra), row[_C_FA], row[_C_UR])
+        total += ev
+        if sum(ev.scripts.values()) >= min_letters:
+            out.append({"start": s, "end": s + len(stripped), "language": decide(ev)})
+    return decide(total), out
+
+
+def _detect_document_by_line(text: str, min_letters: int = 12) -> tuple[str, list[dict]]:
+    """:func:`detect_document` reading every line on its own (the reference of the fast path)."""
     total = Evidence()
     out = []
     pos = 0

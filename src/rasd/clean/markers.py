@@ -106,10 +106,11 @@ class MarkerSet:
         if fam is not None:
             return fam, "line"
         words = key.split(" ")
-        for k in range(min(self.prefix_words, len(words)), 0, -1):
-            fam = self.prefix.get(" ".join(words[:k]))
-            if fam is not None:
-                return fam, "prefix"
+        if words[0] in self._prefix_firsts():  # a prefix marker starts with the line's first word
+            for k in range(min(self.prefix_words, len(words)), 0, -1):
+                fam = self.prefix.get(" ".join(words[:k]))
+                if fam is not None:
+                    return fam, "prefix"
         if len(words) <= self.contains_max_words:
             padded = f" {key} "
             for pat, fam in self.contains:
@@ -119,6 +120,15 @@ class MarkerSet:
             if rx.fullmatch(key):
                 return fam, "regex"
         return None
+
+    def _prefix_firsts(self) -> set[str]:
+        """First words of the prefix markers (rebuilt when the prefix table changes)."""
+        tag = (id(self.prefix), len(self.prefix))
+        cached = self.__dict__.get("_firsts")
+        if cached is None or cached[0] != tag:
+            cached = (tag, {k.split(" ")[0] for k in self.prefix})
+            self.__dict__["_firsts"] = cached
+        return cached[1]
 
     def prefix_length(self, key: str) -> int:
         """Number of words of the longest prefix marker that starts ``key`` (0 if none)."""

@@ -48,17 +48,19 @@ class MetadataOptions:
         return cls(**{k: v for k, v in config.items() if k in cls.__dataclass_fields__})
 
 
-def looks_like_date_line(text: str, max_words: int = 10) -> bool:
-    """A short line made of a date: a year and at most two other words (month, am/pm, GMT …)."""
-    norm = normalize_text(text)
+def looks_like_date_line(text: str, max_words: int = 10, norm: str | None = None) -> bool:
+    """A short line made of a date: a year and at most two other words (month, am/pm, GMT …).
+    ``norm``: ``normalize_text`` of the line when the caller has it (spaces at its ends do not matter)."""
+    if norm is None:
+        norm = normalize_text(text)
     if count_words(norm) > max_words or not _YEAR_RE.search(norm):
         return False
     return len(_ALPHA_WORD_RE.findall(norm)) <= 5
 
 
-def is_date_line(text: str, max_words: int = 10) -> bool:
+def is_date_line(text: str, max_words: int = 10, norm: str | None = None) -> bool:
     """A short line that is mostly one date (the parsed date covers at least half of its letters)."""
-    if not looks_like_date_line(text, max_words):
+    if not looks_like_date_line(text, max_words, norm):
         return False
     tx = _timex()
     if tx is None:
@@ -131,13 +133,22 @@ class MetadataExtractor:
     def __init__(self, labels: LabelSet, options: MetadataOptions | None = None):
         self.labels = labels
         self.opt = options or MetadataOptions()
+        self._last: tuple = (None, [])  # (body, its nonblank lines): title/published/credit share them
+
+    def _nonblank(self, body: str) -> list:
+        last = self._last
+        if last[0] is body:
+            return last[1]
+        lines = [ln for ln in split_lines(body) if not ln.blank]
+        self._last = (body, lines)
+        return lines
 
     def title(self, body: str) -> tuple[str | None, tuple[int, int] | None]:
         opt = self.opt
-        lines = [ln for ln in split_lines(body) if not ln.blank][: opt.title_scan_lines]
+        lines = self._nonblank(body)[: opt.title_scan_lines]
         for ln in lines:
             text = ln.text.strip()
-            if self.labels.match(ln.text, ln.norm) is not None or is_date_line(text):
+            if self.labels.match(ln.text, ln.norm) is not None or is_date_line(text, norm=ln.norm):
                 continue
             if 2 <= ln.words <= opt.title_max_words and len(text) <= opt.title_max_chars \
                     and not (ends_sentence(text) and text.rstrip()[-1:] in ".…"):
@@ -148,7 +159,7 @@ class MetadataExtractor:
 
     def published(self, body: str, today: _dt.date) -> dict | None:
         opt = self.opt
-        nonblank = [ln for ln in split_lines(body) if not ln.blank]
+        nonblank = self._nonblank(body)
         head = nonblank[: opt.date_scan_lines]
         tail = [ln for ln in nonblank[-opt.date_scan_lines:] if ln not in head]
         rejected: list[str] = []
@@ -164,7 +175,7 @@ class MetadataExtractor:
                 return {"date": d, "from": "text:label", "text": ln.text.strip(), "span": (ln.start, ln.end)}
             rejected.append(f"{value}: {why}")
         for ln in head + tail:
-            if is_date_line(ln.text, opt.date_line_max_words):
+            if is_date_line(ln.text, opt.date_line_max_words, ln.norm):
                 d, why = parse_day(ln.text, today)
                 if d is not None:
                     return {"date": d, "from": "text:line", "text": ln.text.strip(), "span": (ln.start, ln.end)}
@@ -174,7 +185,7 @@ class MetadataExtractor:
     def credit(self, body: str) -> dict:
         """Credit ("المصدر: …") and byline values found in the text."""
         opt = self.opt
-        nonblank = [ln for ln in split_lines(body) if not ln.blank]
+        nonblank = self._nonblank(body)
         out: dict = {}
         for ln in nonblank[: opt.credit_scan_lines] + nonblank[-opt.credit_scan_lines:]:
             if ln.words > 12:

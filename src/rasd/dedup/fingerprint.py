@@ -68,6 +68,16 @@ def content_hash(body: str) -> str:
     return content_hash_of_words(words(body))
 
 
+def _mix64_inplace(x: np.ndarray) -> np.ndarray:
+    """:func:`_mix64` overwriting ``x`` (fewer temporary arrays)."""
+    x ^= x >> np.uint64(30)
+    x *= np.uint64(0xBF58476D1CE4E5B9)
+    x ^= x >> np.uint64(27)
+    x *= np.uint64(0x94D049BB133111EB)
+    x ^= x >> np.uint64(31)
+    return x
+
+
 def _mix64(x: np.ndarray) -> np.ndarray:
     """splitmix64 finaliser, vectorised (uint64 arithmetic wraps modulo 2**64)."""
     x = x ^ (x >> np.uint64(30))
@@ -147,28 +157,19 @@ class Fingerprinter:
         self._a = a[:, None]
         self._b = b[:, None]
         self._mult = np.uint64(0x9E3779B97F4A7C15)
-        self._cache: dict[str, int] = {}
 
     def word_hashes(self, ws: list[str]) -> np.ndarray:
-        """Stable 64-bit hash (xxh64 of UTF-8) of each word, through a bounded per-instance cache
-        (news vocabulary is Zipfian: most words were seen before)."""
-        cache = self._cache
-        if len(cache) > 200_000:
-            cache.clear()
-        get = cache.get
-        out = []
-        append = out.append
-        for w in ws:
-            v = get(w)
-            if v is None:
-                v = cache[w] = _xxh64(w.encode("utf-8", "surrogatepass"))
-            append(v)
-        return np.array(out, dtype=np.uint64)
+        """Stable 64-bit hash (xxh64 of UTF-8) of each word. (Hashing every word directly costs
+        less than a cache lookup once the pipeline's other stages have pushed the cache out of
+        the CPU caches.)"""
+        try:
+            vals = list(map(_xxh64, map(str.encode, ws)))
+        except UnicodeEncodeError:  # a lone surrogate (never inside a \w+ word, but keep it safe)
+            vals = [_xxh64(w.encode("utf-8", "surrogatepass")) for w in ws]
+        return np.array(vals, dtype=np.uint64)
 
-    def shingle_hashes(self, ws: list[str]) -> np.ndarray:
-        """Unique 64-bit hashes of the word k-shingles (one shingle if fewer words)."""
-        if not ws:
-            return np.empty(0, dtype=np.uint64)
+    def _shingles(self, ws: list[str]) -> np.ndarray:
+        """64-bit hashes of the word k-shingles, in text order with repeats (one if fewer words)."""
         h = self.word_hashes(ws)
         k = min(self.params.shingle, len(ws))
         n = len(ws) - k + 1
@@ -176,8 +177,14 @@ class Fingerprinter:
         for j in range(1, k):  # polynomial combination, then one strong mix
             s *= self._mult
             s += h[j : j + n]
-        s = _mix64(s ^ np.uint64(k))
-        return np.unique(s)
+        s ^= np.uint64(k)
+        return _mix64_inplace(s)
+
+    def shingle_hashes(self, ws: list[str]) -> np.ndarray:
+        """Unique 64-bit hashes of the word k-shingles (one shingle if fewer words)."""
+        if not ws:
+            return np.empty(0, dtype=np.uint64)
+        return np.unique(self._shingles(ws))
 
     def signature(self, shingles: np.ndarray) -> np.ndarray:
         """MinHash signature (num_perm,) uint32 of a non-empty array of shingle hashes."""
@@ -185,23 +192,27 @@ class Fingerprinter:
         for i in range(0, len(shingles), _CHUNK):
             hv = self._a * shingles[None, i : i + _CHUNK]  # (num_perm, chunk), wraps mod 2**64
             hv += self._b
-            hv >>= np.uint64(32)
             m = hv.min(axis=1)
             sig = m if sig is None else np.minimum(sig, m)
         assert sig is not None, "signature of an empty shingle set"
+        # the top 32 bits of the minimum = the minimum of the top 32 bits (a shift is monotonic)
+        sig >>= np.uint64(32)
         return sig.astype(np.uint32)
 
     def __call__(self, body: str) -> Fingerprint:
-        norm = normalized(body)
+        # ``normalized`` without folding the spaces: the same ``\w+`` words and the same numbers
+        norm = normalize_text(body)
         ws = _WORD.findall(norm)
         ch = content_hash_of_words(ws)
         if not ws:
             return Fingerprint(ch, 0, 0, None, self.params)
         with np.errstate(over="ignore"):
-            sh = self.shingle_hashes(ws)
-            sig = self.signature(sh)
+            sh = self._shingles(ws)
+            sh.sort()
+            n_shingles = int(np.count_nonzero(sh[1:] != sh[:-1])) + 1  # distinct shingles
+            sig = self.signature(sh)  # the minimum over the shingles with repeats is the same
         mask, n_nums = numbers_mask(norm)
-        return Fingerprint(ch, len(ws), int(len(sh)), sig, self.params, mask, n_nums)
+        return Fingerprint(ch, len(ws), n_shingles, sig, self.params, mask, n_nums)
 
 
 def jaccard_estimate(a: np.ndarray, b: np.ndarray) -> float:

@@ -114,7 +114,8 @@ class _BandTable:
         self._offsets = np.append(starts, n).astype(np.int64)
 
     def query(self, keys: np.ndarray) -> np.ndarray:
-        parts: list[np.ndarray] = []
+        """Sorted distinct positions stored under any of ``keys``."""
+        found: np.ndarray | None = None
         K = self._keys
         if len(K):
             b = (keys >> self._shift).astype(np.int64)
@@ -126,7 +127,8 @@ class _BandTable:
                 idx = starts + np.arange(total)
                 hit = K[idx] == np.repeat(keys, cnt)
                 if hit.any():
-                    parts.append(self._vals[idx[hit]])
+                    found = self._vals[idx[hit]]
+        extra: list[int] = []
         buf, more = self._buf, self._more
         if buf:
             extra = [p for p in map(buf.get, keys.tolist()) if p is not None]
@@ -134,11 +136,13 @@ class _BandTable:
                 for k in keys.tolist():
                     if k in more:
                         extra.extend(more[k])
-            if extra:
-                parts.append(np.array(extra, dtype=np.int32))
-        if not parts:
-            return np.empty(0, dtype=np.int32)
-        return np.unique(np.concatenate(parts))
+        if found is None:
+            # only the buffer answered (always so until the first merge): sorting the few positions
+            # in Python costs less than np.unique (the same sorted distinct int32 array)
+            return np.array(sorted(set(extra)), dtype=np.int32)
+        if extra:
+            found = np.concatenate((found, np.array(extra, dtype=np.int32)))
+        return np.unique(found)
 
 
 @dataclass
@@ -332,7 +336,8 @@ class DedupIndex:
             if len(cand):
                 cand = cand[self._nsh[cand] >= min_shingles]
             if len(cand):
-                sims = (self._sigs[cand] == fp.signature).mean(axis=1)
+                # share of equal values (what .mean(axis=1) gives: a count of 0/1 over num_perm)
+                sims = np.count_nonzero(self._sigs[cand] == fp.signature, axis=1) / self.params.num_perm
                 keep = sims >= threshold
                 cand, sims = cand[keep], sims[keep]
             if len(cand) and number_overlap > 0 and fp.n_numbers >= min_numbers:
