@@ -58,3 +58,15 @@ def test_precomputed_expressions_give_the_same_answer():
 def test_decimal_point_is_not_a_sentence_end():
     text = "نما الاقتصاد 3.5 بالمئة في عام 2023 حسب التقرير"
     assert date_of(text, "نما") == "2023"
+
+
+def test_a_trigger_span_ending_a_sentence_never_takes_a_date_from_the_next_one():
+    import datetime as dt
+    from rasd.timex import event_date
+
+    text = ".\nحزيران"
+    for s in range(len(text)):
+        for e in range(s + 1, len(text) + 1):
+            got = event_date(text, s, e, dt.date(2024, 6, 19))
+            assert got is None or got.start < e or "\n" not in text[e:got.start], (s, e, got)
+    assert event_date(text, 0, 1, dt.date(2024, 6, 19)) is None

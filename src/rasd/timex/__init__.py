@@ -142,6 +142,9 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         elif m.start() >= end:
             e = m.start()
             break
+        else:  # a boundary inside the trigger span closes the trigger's sentence
+            e = m.end()
+            break
     return s, e
 
 
