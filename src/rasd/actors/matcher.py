@@ -14,7 +14,8 @@ How a document is read (all offsets map back to ``doc.body``):
    (``meta["via"] = "role"``), or the person named right after it. ``نظيره`` + nisba → the holder
    of the antecedent's office in that state. Institution head + nisba → a state organisation.
 5. Guarded forms (common words) are kept only with support; forms shared by several entries are
-   resolved to the one the document already names.
+   resolved to the one the document already names; so is the first word of a two-word nisba shared
+   by several states, used alone (القمة الروسية الكورية → the Korea the document names).
 6. Short forms (بوتين، كيم، أون) of the people found resolve to them; a misspelt given name right
    before a surname joins the mention (فلادمير بوتين).
 """
@@ -154,6 +155,16 @@ class Matcher:
             add(form, Payload("nisba", code, ANY), ANY)
         for form, code in kb.nisba_def.items():
             add(form, Payload("nisba", code, REQ), REQ)
+        # the first word of a two-word nisba shared by several states, used alone (الكورية for
+        # الكورية الشمالية / الجنوبية): resolved to the state of the set that the document names
+        shared: dict[str, set[str]] = {}
+        for form, code in kb.nisba.items():
+            head = form.split(" ", 1)[0]
+            if head != form and head not in kb.nisba:
+                shared.setdefault(head, set()).add(code)
+        for head, codes in shared.items():
+            if len(codes) > 1:
+                add(head, Payload("nisba_shared", tuple(sorted(codes)), ANY), ANY)
         for t in kb.titles:
             add(t.form, Payload("title", t, NO))
         for inst in kb.institutions.values():
@@ -488,6 +499,29 @@ class Matcher:
             found.append(Found(e.key, ms, c.end, "nisba", e))
             consumed.add(i)
             present_countries.add(e.key)
+
+        # -- a shared nisba alone (القمة الروسية الكورية) → the state of its set the document names,
+        # the one named most often (then most recently before it)
+        for i, c in enumerate(chosen):
+            if i in consumed or first(c, "nisba") is not None or first(c, "entry") is not None:
+                continue
+            p = first(c, "nisba_shared")
+            if p is None:
+                continue
+            pw = prev_word(c.ms)
+            if pw and (pw in self.kb.geo_nouns or any(pw[len(x):] in self.kb.geo_nouns for x in ("و", "ب", "ل", "ف") if pw.startswith(x))):
+                continue
+            named = {code: [f.start for f in found if f.key == code or (f.entry is not None and f.entry.country == code)
+                            or f.extra.get("country") == code] for code in p.target}
+            named = {code: starts for code, starts in named.items() if starts}
+            if not named:
+                continue
+            best = max(named, key=lambda code: (len(named[code]), max((s for s in named[code] if s < c.ms), default=-1)))
+            e = kb.country_entry(best)
+            if e is None:
+                continue
+            found.append(Found(e.key, c.ms, c.end, "nisba-shared", e))
+            consumed.add(i)
 
         # -- guarded / ambiguous / short forms ---------------------------------------------------
         for key in list(present):

@@ -212,6 +212,7 @@ class EventCoder:
                     if w in _DUAL_FORMS:
                         mentions.extend(Mention(k, k, code, actor) for code, actor in pair)
                 mentions.sort(key=lambda m: (m.i, m.j))
+            mentions = self._drop_ally_possessors(words, mentions)
             own_subject = self._main_subject(words, mentions)
             main_subject = own_subject or prev_subject
             antecedents = [m for sent in reversed(history) for m in sent]
@@ -308,6 +309,8 @@ class EventCoder:
                        main_subject, anchor, prior: list[Event], pair, lead: bool = False,
                        sent_no: int = 0, antecedents: list[Mention] | None = None) -> list[Event]:
         out: list[Event] = []
+        if self.polarity.question(words, body[s0:s1]):
+            return out  # "هل لدى واشنطن أوراق تقدمها لروسيا؟": a question reports no event
         linked = self._linked_date(words, tstarts, sent_hits, prior, sent_no)
         sentence = body[s0:s1]
         suppressed_from: int | None = None  # after an accusation, the alleged act is not coded
@@ -374,6 +377,10 @@ class EventCoder:
                 # "تعزيز علاقاتهما": the dual possessor is the two parties of the story
                 ms = [Mention(ti, ti, c, a) for c, a in pair]
                 args.sources, args.targets, args.how = ms[:1], ms[1:], "dual-possessor"
+            if kind in ("noun", "nounta"):
+                self._join_agent(words, ti, mentions, main_subject, args)
+                if role == "sym" and entry.plover == "CONSULT":
+                    self._members_meeting(words, ti, mentions, args)
             if row.role == "deny" and not args.targets:
                 accusers = [e for e in prior + out if e.plover == "ACCUSE" and e.source]
                 if accusers:
@@ -406,7 +413,7 @@ class EventCoder:
                         if t is None and entry.plover not in self.untargeted and row.role != "deny" \
                                 and not sourceless_ok:
                             continue
-                    if s is not None and t is not None and s.code == t.code:
+                    if s is not None and t is not None and s.code == t.code and args.how != "members":
                         continue
                     meta = {
                         "trigger": body[t_orig[0]:t_orig[1]],
@@ -447,6 +454,57 @@ class EventCoder:
                 feared_from = ti
         return out
 
+
+    def _drop_ally_possessors(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """"الناتو واليابان وحلفاء آخرين لواشنطن": an actor glued to لـ right after an ally noun
+        (cues.tsv kind ally) owns the allies; it is no argument of the sentence's events."""
+        allies = self.polarity.ally_words
+        if not allies:
+            return mentions
+        out = []
+        for m in mentions:
+            if m.prep and m.i > 0 and words[m.i].startswith(("ل", "ول")):
+                prev = words[m.i - 1]
+                bare = prev[1:] if prev.startswith("و") and len(prev) > 3 else prev
+                bare = bare[2:] if bare.startswith("ال") else bare
+                if bare in allies:
+                    continue
+            out.append(m)
+        return out
+
+    def _members_meeting(self, words, ti, mentions, args) -> None:
+        """"مفاوضات وزراء خارجية مجموعة السبع": a meeting noun followed only by member nouns
+        (cues.tsv kind members) and then one organisation or bloc is a meeting among its members."""
+        nxt = next((m for m in mentions if m.i > ti), None)
+        if nxt is None or nxt.i == ti + 1 or nxt.prep or getattr(nxt.actor, "kind", None) not in ("organization", "group"):
+            return
+        if not all(w in self.polarity.member_words for w in words[ti + 1:nxt.i]):
+            return
+        after = [m for m in mentions if m.i > nxt.j]
+        if after and groups([nxt] + after, words)[0][-1] is not nxt:
+            return  # "اجتماع وزراء خارجية الناتو وروسيا": a meeting between the two
+        args.sources, args.targets, args.how = [nxt], [nxt], "members"
+
+    def _join_agent(self, words, ti, mentions, main_subject, args) -> None:
+        """"انضمت دول مجموعة السبع إلى إدانة القمة الروسية الكورية": the joiners (after the joining
+        verb, else its subject before it) are the agent of the verbal noun; the noun's own genitive
+        (or nisba) agent becomes its target."""
+        j = self.polarity.joined(words, ti)
+        if j is None:
+            return
+        inside = [m for m in mentions if j < m.i and m.j < ti]
+        g = groups(inside, words)
+        if g:
+            joiners = g[0]
+        else:
+            before = groups([m for m in mentions if j - 4 <= m.j < j and not m.prep], words)
+            joiners = before[-1] if before else [m for m in main_subject if m.j < j]
+        if not joiners:
+            return
+        if args.how.startswith(("genitive", "nisba")):
+            args.targets = [m for m in args.sources if not any(m.code == x.code for x in joiners)]
+        args.sources = list(joiners)
+        args.how = "join"
 
     def _generic_arguments(self, args, words, ti, kind, role, plover) -> None:
         """Unnamed attackers, forces, protesters and victims (rasd.events.generic) for arguments

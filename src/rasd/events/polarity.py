@@ -11,7 +11,7 @@ from ..normalize import normalize_text
 @dataclass(frozen=True)
 class Cue:
     words: tuple[str, ...]
-    kind: str  # negated | hypothetical | intent | report | opinion
+    kind: str  # negated | hypothetical | intent | report | opinion | join | members | ally | question
     where: str  # before | after
     window: int
 
@@ -26,7 +26,8 @@ def read_cues(text: str) -> list[Cue]:
             continue
         words = tuple(normalize_text(w) for w in cols[0].split())
         kind, where = cols[1].strip(), cols[2].strip() or "before"
-        if kind not in ("negated", "hypothetical", "intent", "report", "opinion") or where not in ("before", "after"):
+        if kind not in ("negated", "hypothetical", "intent", "report", "opinion", "join", "members", "ally",
+                        "question") or where not in ("before", "after"):
             raise ValueError(f"cues.tsv line {n}: bad kind/where {kind!r}/{where!r}")
         cues.append(Cue(words, kind, where, int(cols[3] or 0)))
     return cues
@@ -47,11 +48,23 @@ class Polarity:
             p + c.words[0] for c in cues if c.kind == "opinion" and len(c.words) == 1 for p in ("", "و", "ف"))
         self.opinion_windows = {p + c.words[0]: c.window for c in cues if c.kind == "opinion"
                                 and len(c.words) == 1 for p in ("", "و", "ف")}
+        self._opinion_reach = max(self.opinion_windows.values(), default=0)
+        # joining verbs: "انضمت اليابان إلى إدانة القمة" — the joiner is the agent of the verbal noun
+        self.join_words = frozenset(
+            p + c.words[0] for c in cues if c.kind == "join" and len(c.words) == 1 for p in ("", "و", "ف", "وقد", "قد"))
+        self.join_windows = {p + c.words[0]: c.window for c in cues if c.kind == "join"
+                             and len(c.words) == 1 for p in ("", "و", "ف")}
+        # member nouns: "مفاوضات وزراء خارجية مجموعة السبع" is a meeting among the group's members
+        self.member_words = frozenset(c.words[0] for c in cues if c.kind == "members" and len(c.words) == 1)
+        # ally nouns: "وحلفاء آخرين لواشنطن" — the actor after لـ is the allies' possessor, no argument
+        self.ally_words = frozenset(c.words[0] for c in cues if c.kind == "ally" and len(c.words) == 1)
+        # question particles: a sentence that opens with one and ends with ؟ asks, it reports nothing
+        self.question_words = {c.words[0]: c.window for c in cues if c.kind == "question" and len(c.words) == 1}
         # index: "before" cues by their last word, "after" cues by their first word
         self._before: dict[str, list[Cue]] = {}
         self._after: dict[str, list[Cue]] = {}
         for c in cues:
-            if c.kind in ("report", "opinion"):
+            if c.kind in ("report", "opinion", "join", "members", "ally", "question"):
                 continue
             if c.where == "before":
                 self._before.setdefault(c.words[-1], []).append(c)
@@ -76,11 +89,38 @@ class Polarity:
 
     def opinion_before(self, words: list[str], i: int) -> str | None:
         """The opinion verb (يعتقد، يرى …) whose content holds word ``i``, if any."""
-        for k in range(i - 1, max(-1, i - 16), -1):
+        for k in range(i - 1, max(-1, i - 1 - self._opinion_reach), -1):
             w = words[k]
             if w in self.opinion_words and i - k <= self.opinion_windows.get(w, 12):
                 return w
         return None
+
+    def joined(self, words: list[str], i: int) -> int | None:
+        """Index of the joining verb (انضمت، شاركت) whose إلى/في phrase is the verbal noun at
+        ``words[i]`` ("انضمت دول مجموعة السبع إلى إدانة القمة"), if any."""
+        k = i - 1
+        while k >= 0 and words[k] == '"':
+            k -= 1
+        if k < 1 or words[k] not in ("الي", "في"):
+            return None
+        for j in range(k - 1, max(-1, k - 9), -1):
+            w = words[j]
+            if w in ("،", ",", ":") or w in ("ان", "انه", "انها"):
+                return None
+            if w in self.join_words and k - j - 1 <= self.join_windows.get(w, 6):
+                return j
+        return None
+
+    def question(self, words: list[str], sentence: str) -> bool:
+        """Is the sentence a question: a question particle among its first words (within the cue's
+        window, و/ف allowed) and a final question mark ("هل لدى واشنطن أوراق تقدمها لروسيا؟")?"""
+        if not sentence.rstrip().endswith(("؟", "?")):
+            return False
+        for k, w in enumerate(words[:4]):
+            win = self.question_words.get(w, self.question_words.get(_bare(w)))
+            if win is not None and k <= win:
+                return True
+        return False
 
     def intent(self, words: list[str], i: int) -> str | None:
         """The intention cue (تعتزم، تسعى إلى، عازمة على …) that governs the trigger at ``words[i]``."""
