@@ -128,3 +128,11 @@ def test_mentions_always_point_into_the_body(matcher, parts):
         seen.add(a.key)
         for m in a.mentions:
             assert text[m.start:m.end] == m.text and m.text.strip()
+
+
+def test_a_multiword_name_missing_its_final_ta_marbuta_matches_with_support(match):
+    res = match("وصل وفد من كوريا الشمالية إلى موسكو، وقالت كوريا الديمقراطي إن الزيارة ناجحة.")
+    assert [m.text for m in res["North Korea"].mentions] == ["كوريا الشمالية", "كوريا الديمقراطي"]
+    # without support from the rest of the document the truncated form alone is not trusted
+    res = match("قالت كوريا الديمقراطي إن الزيارة ناجحة.")
+    assert "North Korea" not in res

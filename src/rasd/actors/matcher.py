@@ -121,6 +121,7 @@ class Matcher:
     def __init__(self, kb: KB):
         self.kb = kb
         table: dict[str, list[Payload]] = {}
+        variants: list[tuple[str, Payload]] = []  # typo variants, added only where no form exists
 
         def add(form: str, p: Payload, art: int | None = None) -> None:
             if art is None:
@@ -142,6 +143,11 @@ class Matcher:
                 jl = table.setdefault(joined, [])
                 if not any(q.kind == p.kind and q.target == p.target for q in jl):
                     jl.append(Payload(p.kind, p.target, a, p.guarded))
+                # typo variant: the final ta marbuta of a multiword name dropped, as in truncated
+                # scraped text ("كوريا الديمقراطي"); specific enough when the last word is long
+                last = key.rsplit(" ", 1)[1]
+                if last.endswith("ه") and len(last) >= 6:
+                    variants.append((key[:-1], Payload(p.kind, p.target, a, True)))
 
         for e in kb.entries.values():
             for f in e.aliases:
@@ -176,6 +182,9 @@ class Matcher:
             add(s, Payload("stop", None, NO))
             add(s, Payload("stop", None, ANY), ANY)
 
+        for key, p in variants:
+            if key not in table:
+                table[key] = [p]
         self.keys: list[str] = []
         self.payloads: list[list[Payload]] = []
         A = ahocorasick.Automaton()
