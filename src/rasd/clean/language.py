@@ -126,9 +126,9 @@ class Evidence:
 
 def evidence(text: str) -> Evidence:
     scripts = script_counts(text)
-    ev = Evidence(scripts)
-    if not scripts:
-        return ev
+    if "arabic" in scripts:
+        return _evidence_of_line(text, scripts, len(_PERSIAN_RE.findall(text)), len(_URDU_RE.findall(text)))
+    return _evidence_of_line(text, scripts, 0, 0)
     if "latin" in scripts or "arabic" in scripts:
         get = _cues().get
         votes = ev.votes
