@@ -97,7 +97,7 @@ def prf(tp, np_, ng):
     return p, r, f
 
 
-def eval_samples(mode: str, show_misses: bool, use_published: bool) -> None:
+def eval_samples(mode: str, show_misses: bool, use_published: bool, show_dates: bool = False) -> None:
     gdir = SHARED / "samples" / "gold"
     if not gdir.exists():
         print("samples not found; skipped")
@@ -134,6 +134,12 @@ def eval_samples(mode: str, show_misses: bool, use_published: bool) -> None:
             for g, e in dated:
                 if e["date"] != g["date"]:
                     print(f"   DATE gold {g['date']} got {e['date']} | {g['evidence'][:60]}")
+        if show_dates:
+            for g, e in dated:
+                m = e["meta"]
+                mark = "ok  " if e["date"] == g["date"] else "DIFF"
+                print(f"   {mark} gold {g['date']!s:<10} got {e['date']!s:<10} "
+                      f"precision={m.get('date_precision')} from={m.get('date_from')} | {g['evidence'][:60]}")
     p, r, f = prf(tot["tp"], tot["pred"], tot["gold"])
     print(f"{'ALL':<24}{tot['gold']:>5}{tot['pred']:>5}{tot['tp']:>4}{p:>7.2f}{r:>7.2f}{f:>7.2f}"
           f"{tot['dated']:>7}{tot['exact']:>7}")
@@ -212,6 +218,8 @@ def main() -> int:
     ap.add_argument("--misses", action="store_true", help="list missed gold events and false positives")
     ap.add_argument("--no-published", action="store_true", help="do not pass the gold publication date")
     ap.add_argument("--no-gsr", action="store_true")
+    ap.add_argument("--dates", action="store_true",
+                    help="list every matched gold-dated event: gold date, our date, meta date fields")
     ap.add_argument("--bench", action="store_true", help="also measure the stage's speed")
     ap.add_argument("--disable", action="append", default=[],
                     help="pipeline stage or family to switch off (e.g. dedup), repeatable")
@@ -223,7 +231,7 @@ def main() -> int:
     COUNT_ALL = args.count_hypothetical
     modes = ("pipeline", "gold") if args.actors == "both" else (args.actors,)
     for m in modes:
-        eval_samples(m, args.misses, not args.no_published)
+        eval_samples(m, args.misses, not args.no_published, args.dates)
     if not args.no_gsr:
         eval_gsr()
     if args.bench:

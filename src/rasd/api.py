@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import gc
+import json
 import logging
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -38,16 +39,21 @@ class Options:
         return Pipeline.from_config(cfg, ctx, disable=self.disable, enable=self.enable)
 
 
-_default_pipeline: Pipeline | None = None
+_pipelines: dict[str, Pipeline] = {}
 
 
 def _pipeline(options: Options | None) -> Pipeline:
-    global _default_pipeline
-    if options is not None:
-        return options.build_pipeline()
-    if _default_pipeline is None:
-        _default_pipeline = Options().build_pipeline()
-    return _default_pipeline
+    """The pipeline for these options, built once per distinct options (building loads the KB and
+    models) and reused by later calls; each batch gets its own dedup index (see the callers)."""
+    options = options or Options()
+    key = json.dumps([str(options.config), options.overrides, sorted(options.disable), sorted(options.enable),
+                      [str(p) for p in options.actor_files], str(options.now)], sort_keys=True, default=str)
+    pipe = _pipelines.get(key)
+    if pipe is None:
+        if len(_pipelines) >= 8:
+            _pipelines.pop(next(iter(_pipelines)))
+        pipe = _pipelines[key] = options.build_pipeline()
+    return pipe
 
 
 def analyze(

@@ -104,3 +104,24 @@ def test_the_date_prefilter_never_hides_a_time_expression(words):
 
 def test_the_date_prefilter_skips_a_sentence_without_time_words():
     assert not may_hold_a_date("ناقش الوزيران التعاون الاقتصادي بين البلدين.")
+
+
+def test_date_counted_from_a_date_in_the_previous_sentence():
+    text = ("التقى بوتين الزعيم الكوري كيم جونغ أون في 13 سبتمبر 2023. "
+            "وبعد تسعة أشهر من ذلك اللقاء زار بوتين كوريا الشمالية.")
+    ev = _CODER.code(make_doc(text, None))
+    visit = [e for e in ev if e.meta.get("trigger") == "زار"]
+    assert visit and visit[0].date == "2024-06" and visit[0].meta["date_precision"] == "month"
+    meet = [e for e in ev if e.meta.get("trigger") == "التقى"]
+    assert meet and meet[0].date == "2023-09-13"
+
+
+def test_month_without_year_takes_the_year_of_a_count_in_its_sentence():
+    e = first("زار بوتين كوريا الشمالية في منتصف يونيو بعد تسعة أشهر من استقباله كيم جونغ أون "
+              "في 13 سبتمبر 2023.")
+    assert e.date == "2024-06" and e.meta["date_precision"] == "month"
+
+
+def test_count_from_an_undated_event_gives_no_date():
+    e = first("زار بوتين كوريا الشمالية بعد تسعة أشهر من استقباله كيم جونغ أون.")
+    assert e.date is None

@@ -65,6 +65,24 @@ def may_hold_a_date(sentence: str, words: list[str] | None = None) -> bool:
     return not _time_words().isdisjoint(words)
 
 
+_BREAK_CHARS = ".!?؟\n"
+
+
+def _previous_sentence(body: str, s0: int, reach: int = 600) -> str:
+    """The text from the start of the sentence before ``body[s0:]`` up to ``s0`` (what a date
+    counted from "ذلك اللقاء" may refer to); find_dates reads it only when it needs it."""
+    lo = max(0, s0 - reach)
+    k = s0
+    while k > lo and (body[k - 1] in _BREAK_CHARS or body[k - 1].isspace()):
+        k -= 1
+    p0 = lo
+    for i in range(k - 1, lo - 1, -1):
+        if body[i] in _BREAK_CHARS:
+            p0 = i + 1
+            break
+    return body[p0:s0]
+
+
 class DateResolver:
     """Finds the time expressions of a sentence once (only sentences that carry an event are
     scanned: one pass over the whole body costs more, news bodies having many dated sentences
@@ -83,7 +101,8 @@ class DateResolver:
         sentence = body[s0:s1]
         key = (id(body), s0, s1, anchor)
         if key != self._key:
-            self._exprs = _find_dates(sentence, anchor) if may_hold_a_date(sentence, words) else []
+            self._exprs = _find_dates(sentence, anchor, _previous_sentence(body, s0)) \
+                if may_hold_a_date(sentence, words) else []
             self._key = key
         if not self._exprs:
             return None, None

@@ -29,7 +29,7 @@ class TimeExpr:
     text: str  # text[start:end] of the string given
     value: str | None  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"; None if it cannot be anchored
     precision: str  # "day" | "month" | "year" | "week" (week -> value is the Monday)
-    kind: str  # "absolute" | "relative" | "weekday" | "hijri" | "partial"
+    kind: str  # "absolute" | "relative" | "weekday" | "hijri" | "partial" | "arithmetic"
     explicit_year: bool  # the text itself gives the year
 
     def to_dict(self) -> dict:
@@ -49,15 +49,22 @@ def _as_date(anchor) -> datetime.date | None:
     raise TypeError(f"anchor must be a datetime.date or None, not {type(anchor).__name__}")
 
 
-def find_dates(text: str, anchor: datetime.date | None = None) -> list[TimeExpr]:
+def find_dates(text: str, anchor: datetime.date | None = None, context: str = "") -> list[TimeExpr]:
     """Every time expression in ``text``, in order, resolved against the publication date ``anchor``.
 
     Relative expressions (اليوم، أمس، الثلاثاء الماضي، الشهر الماضي، منتصف يونيو …) get ``value=None``
     when ``anchor`` is None. Nothing is resolved into the future of the anchor unless the text says
     so (غدا، الأسبوع المقبل، بعد يومين).
+
+    Dates counted from another written date are resolved from it, with the unit's precision
+    ("بعد تسعة أشهر من لقائهما في 13 سبتمبر 2023" = 2024-06, kind ``"arithmetic"``); the date counted
+    from is the first one after "من" in the same sentence, else the nearest before it in the same or
+    the previous sentence (``context``: the text right before ``text``). Without such a date the
+    expression is not reported. A month named without a year in the same sentence as such a result
+    in that month takes its year ("في منتصف يونيو بعد تسعة أشهر من ..." = 2024-06), even without anchor.
     """
     a = _as_date(anchor)
-    return [TimeExpr(s, e, text[s:e], v, p, k, x) for s, e, v, p, k, x in _find(text, a)]
+    return [TimeExpr(s, e, text[s:e], v, p, k, x) for s, e, v, p, k, x in _find(text, a, context)]
 
 
 _PREC_RANK = {"day": 3, "week": 2, "month": 2, "year": 1}

@@ -104,6 +104,10 @@ class _R:
     precision: str
     kind: str
     explicit_year: bool
+    # a month named without a year ("منتصف يونيو"): its number, for the year links of :func:`_link`
+    month: int | None = None
+    # "بعد تسعة أشهر من <حدث> في 13 سبتمبر 2023": (sign, count, unit), counted from another date
+    arith: tuple[int, int, str] | None = None
 
 
 class _Parser:
@@ -408,14 +412,15 @@ class _Parser:
         if ctx and not context:
             return None
         kind = "hijri" if calname == "hijri" else ("relative" if mod else "absolute")
+        bare = m if calname == "gregorian" and not mod else None
         if self.anchor is None:
-            return _R(s, end, None, "month", kind, False), j
+            return _R(s, end, None, "month", kind, False, bare), j
         if calname == "hijri":
             hy = cal.hijri_year_for_month(m, self.anchor, mod)
             val, prec = cal.hijri_month(hy, m) if hy else (None, "month")
             return _R(s, end, val, prec, kind, False), j
         y = cal.month_without_year(m, self.anchor, mod)
-        return _R(s, end, f"{y:04d}-{m:02d}", "month", kind, False), j
+        return _R(s, end, f"{y:04d}-{m:02d}", "month", kind, False, bare), j
 
     def month_number(self, i: int) -> tuple[_R, int] | None:
         """``الشهر 6``, ``شهر 6 من عام 2024``."""
@@ -501,7 +506,7 @@ class _Parser:
         r, j2 = sub
         if r.precision == "day":
             return None
-        return _R(s, r.e, r.value, r.precision, "partial", r.explicit_year), j2
+        return _R(s, r.e, r.value, r.precision, "partial", r.explicit_year, r.month), j2
 
     def unit_with_mod(self, i: int, clitic: bool = True) -> tuple[_R, int] | None:
         """``الأسبوع الماضي``, ``الشهر الجاري``, ``العام المقبل``, ``هذا العام``."""
@@ -626,11 +631,16 @@ class _Parser:
                 break
         if unit is None or count is None:
             return None
+        # "بعد تسعة أشهر من استقباله" counts from another event, not from the publication date:
+        # kept as arithmetic on the date of that event, resolved by _link (dropped if none is written)
+        if self.lexcat(j + 1, "of") is not None or self.word(j + 1) in ("على", "عن"):
+            if count < 0 or ago == "since":
+                return None
+            sign = 1 if after is not None and ago is None else -1
+            return _R(self.start_of(i), self.ends[j], None, unit, "arithmetic", False,
+                      arith=(sign, count, unit)), j + 1
         if after is not None and ago is None and j == i + 1 and self.lexcat(j, "unit") is not None:
             return None  # "يوما بعد يوم" (day after day); "بعد يومين" and "بعد 3 أيام" stay
-        # "بعد تسعة أشهر من استقباله" counts from another event, not from the publication date
-        if self.lexcat(j + 1, "of") is not None or self.word(j + 1) in ("على", "عن"):
-            return None
         if ago == "since" and unit == "year":
             return None  # "منذ 25 عاما" is mostly a duration ("for 25 years")
         s = self.start_of(i)
@@ -690,10 +700,24 @@ _WINDOW_CHARS = 160
 _WINDOW_TOKENS = 12
 
 
-def find(text: str, anchor: dt.date | None) -> list[tuple[int, int, str | None, str, str, bool]]:
-    """(start, end, value, precision, kind, explicit_year) of every expression, caller's offsets."""
+def find(text: str, anchor: dt.date | None, context: str = "") -> list[tuple[int, int, str | None, str, str, bool]]:
+    """(start, end, value, precision, kind, explicit_year) of every expression, caller's offsets.
+
+    ``context``: the text right before ``text`` (the previous sentence); it is read only when an
+    arithmetic expression of ``text`` ("بعد تسعة أشهر من ذلك اللقاء") needs the date it counts from.
+    """
+    items, pending = _find(text, anchor)
+    if pending and context:
+        n = len(context)
+        items2, _ = _find(context + text, anchor)
+        items = [(s - n, e - n, *rest) for s, e, *rest in items2 if s >= n]
+    return items
+
+
+def _find(text: str, anchor: dt.date | None) -> tuple[list[tuple], bool]:
+    """The expressions, and whether an arithmetic expression lacked the date it counts from."""
     if not text:
-        return []
+        return [], False
     f = Folded(text)
     ft = f.text
     lex = load_lexicon()
@@ -719,5 +743,78 @@ def find(text: str, anchor: dt.date | None) -> list[tuple[int, int, str | None, 
         res = r[0]
         done = res.e
         value = res.value if res.value is None or not res.value.startswith("0000") else None
-        out.append((f.start(res.s), f.end(res.e), value, res.precision, res.kind, res.explicit_year))
-    return out
+        out.append([f.start(res.s), f.end(res.e), value, res.precision, res.kind, res.explicit_year,
+                    res.month, res.arith])
+    pending = False
+    if any(o[7] for o in out):
+        pending = _link(text, out)
+        out = [o for o in out if o[7] is None or o[2] is not None]
+    return [tuple(o[:6]) for o in out], pending
+
+
+# -- dates counted from other dates --------------------------------------------------------------
+
+_SENT_BREAK = re.compile(r"[.!?؟\n;؛]")
+_RANK = {"day": 3, "week": 3, "month": 2, "year": 1}
+_ARITH_REACH = 160  # characters between "بعد N أشهر من" and the date it counts from
+
+
+def _arith_value(base: str, base_prec: str, sign: int, count: int, unit: str) -> tuple[str, str] | None:
+    """``base`` ± count units; the precision is the unit's (a month count on a day gives a month),
+    None when the unit is finer than the base (three days after "2019" is unknown)."""
+    if _RANK.get(base_prec, 0) < _RANK[unit]:
+        return None
+    parts = [int(x) for x in base.split("-")]
+    n = sign * count
+    try:
+        if unit in ("day", "week"):
+            d = dt.date(*parts) + dt.timedelta(days=n * (7 if unit == "week" else 1))
+            return cal.iso_day(d), "day"
+        if unit == "month":
+            y, m = cal.add_months(parts[0], parts[1], n)
+            return (cal.iso_month(y, m), "month") if 1 <= y <= 9999 else None
+        y = parts[0] + n
+        return (f"{y:04d}", "year") if 1 <= y <= 9999 else None
+    except (ValueError, OverflowError):
+        return None
+
+
+def _link(text: str, out: list[list]) -> bool:
+    """Resolve arithmetic expressions against the date they count from, then give a month named
+    without a year ("منتصف يونيو") the year of an arithmetic result of the same sentence that falls
+    in that month. The base is the first dated expression after "من" in the same sentence, else the
+    nearest one before it in the same or the previous sentence. Returns whether one found no base."""
+    pending = False
+    for i, o in enumerate(out):
+        if o[7] is None:
+            continue
+        sign, count, unit = o[7]
+        base = None
+        for b in out[i + 1:]:
+            if b[0] - o[1] > _ARITH_REACH or _SENT_BREAK.search(text, o[1], b[0]):
+                break
+            if b[7] is None and b[6] is None and b[2] is not None:  # not a month without its year
+                base = b
+                break
+        if base is None:
+            for b in reversed(out[:i]):
+                if b[7] is None and b[6] is None and b[2] is not None:
+                    if len(_SENT_BREAK.findall(text, b[1], o[0])) <= 1:
+                        base = b
+                    break
+        r = _arith_value(base[2], base[3], sign, count, unit) if base is not None else None
+        if r is None:
+            pending = True
+            continue
+        o[2], o[3] = r
+    for o in out:
+        if o[6] is None or o[7] is not None:
+            continue
+        for a in out:
+            if a[7] is None or a[2] is None or a[3] not in ("month", "day") or int(a[2][5:7]) != o[6]:
+                continue
+            lo, hi = min(o[1], a[1]), max(o[0], a[0])
+            if not _SENT_BREAK.search(text, lo, hi):
+                o[2] = f"{a[2][:4]}-{o[6]:02d}"
+                break
+    return pending
