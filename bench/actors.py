@@ -39,7 +39,7 @@ SYNTH = ("قال الرئيس الروسي فلاديمير بوتين إن مو
 
 
 def articles() -> list[str]:
-    d = Path("/work/shared/samples")
+    d = ROOT.parent / "shared" / "samples"
     texts = [p.read_text("utf-8") for p in sorted(d.glob("*.txt"))] if d.is_dir() else []
     return texts or [SYNTH] * 5
 

@@ -2,7 +2,7 @@
 
     .venv/bin/python tests/timex/bench_find_dates.py
 
-Reads the sample articles in /work/shared/samples when present (else a synthetic article built from
+Reads the sample articles in ../shared/samples when present (else a synthetic article built from
 our own sentences), cuts 3,000-character slices and reports the mean time per slice, next to a
 baseline in the same process: one `re.finditer(r"\\w+")` pass over the same text (so the ratio is
 comparable across machines).
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rasd.timex import find_dates
 
-SAMPLES = Path("/work/shared/samples")
+SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 OWN = (
     "التقى وزير الخارجية نظيره الروسي أمس في موسكو، وبحث الجانبان يوم الثلاثاء الماضي ملفات التعاون. "
     "وكانت الحكومة قد أعلنت في 13 سبتمبر 2023 عن خطة جديدة، ثم عدلتها في منتصف يونيو. "

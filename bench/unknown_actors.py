@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Speed of stage actors.unknown.v1 (unknown people/organisations), as ratios in one process.
 
-    .venv/bin/python bench/unknown_actors.py [--samples /work/shared/samples] [--repeat 10]
+    .venv/bin/python bench/unknown_actors.py [--samples ../shared/samples] [--repeat 10]
 
 Bodies and KB mentions come from the default pipeline (actors.unknown off). Reported per 3,000
 characters: the stage without NER, with NER gated to the sentences that can hold a name (default),
@@ -25,7 +25,7 @@ from rasd.actors.unknown import UnknownFinder, _kb_nisba  # noqa: E402
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--samples", default="/work/shared/samples")
+    ap.add_argument("--samples", default=str(Path(__file__).resolve().parents[1].parent / "shared" / "samples"))
     ap.add_argument("--repeat", type=int, default=10)
     args = ap.parse_args(argv)
     texts = [p.read_text("utf-8") for p in sorted(Path(args.samples).glob("*.txt"))]

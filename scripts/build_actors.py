@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the generated parts of the actor knowledge base (src/rasd/data/actors/).
 
-Re-runnable offline from installed packages and /work/shared/data:
+Re-runnable offline from installed packages and ../shared/data:
 
     .venv/bin/python scripts/build_actors.py            # writes countries.tsv, capitals.tsv,
                                                          # first_names.tsv, people_extra.tsv
@@ -31,7 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "rasd" / "data" / "actors"
-SHARED = Path("/work/shared/data")
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 sys.path.insert(0, str(ROOT / "src"))
 
 AR_ONLY = re.compile(r"^[\u0621-\u063a\u0641-\u064a]+(?: [\u0621-\u063a\u0641-\u064a]+)*$")

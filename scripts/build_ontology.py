@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build src/rasd/data/ontology/cameo.tsv from the shared CAMEO and PLOVER data.
 
-Inputs (read-only, /work/shared/data or --data):
+Inputs (read-only, ../shared/data or --data):
   cameo/cameo_codes_goldstein_plover.tsv  merged CAMEO codes, GDELT/ICEWS Goldstein, CAMEO2PLOVER (CC BY-SA 4.0)
   plover/plover_ontology.json             PLOVER 16 event types, modes, contexts (CC BY-SA 4.0)
   src/rasd/data/ontology/conventions.tsv  rasd's documented overrides (ours)
@@ -11,7 +11,7 @@ Outputs:
                                       plover_mode, plover_context, mapping (cameo2plover|convention|none)
   src/rasd/data/ontology/plover.json  the PLOVER event types with definitions, modes and contexts
 
-Run:  .venv/bin/python scripts/build_ontology.py [--data /work/shared/data]
+Run:  .venv/bin/python scripts/build_ontology.py [--data ../shared/data]
 """
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def convention_for(code: str, conv: dict) -> tuple[str, str, str] | None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", default="/work/shared/data")
+    ap.add_argument("--data", default=str(Path(__file__).resolve().parents[1].parent / "shared" / "data"))
     args = ap.parse_args()
     data = Path(args.data)
     conv = read_conventions(OUT / "conventions.tsv")

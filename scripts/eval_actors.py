@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Document-level actor evaluation on the gold samples (/work/shared/samples/gold).
+"""Document-level actor evaluation on the gold samples (../shared/samples/gold).
 
 Runs ``rasd.analyze`` with the default pipeline on every sample and compares the actors with the
 gold: states and capitals by (kind, code), people, organisations and blocs by canonical English
@@ -90,7 +90,7 @@ def evaluate(samples: Path, verbose: bool = False, lenient: bool = False) -> dic
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--samples", default="/work/shared/samples")
+    ap.add_argument("--samples", default=str(Path(__file__).resolve().parents[1].parent / "shared" / "samples"))
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--lenient", action="store_true",
                     help="also match people/orgs whose English name differs but whose mention equals a gold "

@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Evaluate the event coder.
 
-(1) The five samples (/work/shared/samples + gold/): runs the default pipeline (rasd.analyze) and
+(1) The five samples (../shared/samples + gold/): runs the default pipeline (rasd.analyze) and
     scores events against gold, matched on (source, PLOVER type, target) per document
     (order-insensitive for CONSULT/AGREE/COOPERATE, as the gold README says), each gold event
     matched at most once. Prints P/R/F1 per sample, and date exactness on matched gold-dated events.
     --actors gold replaces the pipeline's actors by the gold actors (their surfaces found in the
     body) to measure the coder apart from actor recognition; --actors both prints both.
-(2) The development portion of the OEDA Arabic GSR (/work/shared/data/arabic-event-gsr):
+(2) The development portion of the OEDA Arabic GSR (../shared/data/arabic-event-gsr):
     sentence-level ASSAULT and PROTEST detection ("yes" positive, "easy no"/"difficult no"
     negative, "ambiguous" left out), a sentence being positive when the coder finds a factual
     (neither negated nor hypothetical) event of that type in it. Reported with trigger-only events
@@ -32,7 +32,7 @@ import rasd
 from rasd.document import Actor, Document, Span
 from rasd.events.coder import EventCoder
 
-SHARED = Path("/work/shared")
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SYM = {"CONSULT", "AGREE", "COOPERATE"}
 OPTIONS = rasd.Options()
 COUNT_ALL = False  # --count-hypothetical: a negated or hypothetical event also counts (v1's measure)

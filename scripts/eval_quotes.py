@@ -10,7 +10,7 @@ the speaker is *right* when the names are equal (case-insensitive, a leading "Th
 Speaker accuracy = right / found. ``~acc`` also counts as right a person the actor layer did not know
 and this stage transliterated itself, when its Arabic name is one of the gold speaker's surfaces
 (the right person, spelt differently: "Song Chong Beng" for "Song Zhongping"). Cited sources: recall and precision of the canonical names.
-Reads /work/shared/samples (never copied into the repo).
+Reads ../shared/samples (never copied into the repo).
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from rasd.errors import StageError
 from rasd.document import Actor, Span
 from rasd.quotes.stages import analyse
 
-SAMPLES = Path("/work/shared/samples")
+SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 
 
 def fold(s: str) -> str:

@@ -14,7 +14,7 @@ from rasd.quotes.lexicon import load_lexicon
 from rasd.quotes.stages import analyse
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "rasd" / "data" / "quotes"
-SAMPLES = Path("/work/shared/samples")
+SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples"
 
 
 def test_stage_is_registered_with_its_contract():
@@ -69,7 +69,7 @@ def test_samples_speakers_and_cited_sources_with_gold_actors():
     """With the actor layer given (gold surfaces), speakers are right on >= 0.85 of the matched gold quotes
     and cited sources are found; this isolates the quote stage from the actor matcher."""
     if not (SAMPLES / "gold").is_dir():
-        pytest.skip("/work/shared/samples is not available")
+        pytest.skip("../shared/samples is not available")
     found = right = total = cited_hit = cited_total = 0
     for gpath in sorted((SAMPLES / "gold").glob("*.json")):
         gold = json.loads(gpath.read_text("utf-8"))
