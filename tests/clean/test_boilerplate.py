@@ -178,3 +178,24 @@ def test_stage_records_families_and_keeps_the_title(run):
     assert doc.removed == ["Search", TITLE, "اترك تعليقاً"]
     assert doc.body.startswith(TITLE)
     assert [b["family"] for b in doc.meta["boilerplate"]] == ["search", "duplicate", "comment"]
+
+
+@pytest.mark.parametrize("line,menu", [
+    ("الرئيسية | سياسة | اقتصاد | رياضة | منوعات", True),
+    ("أخبار • تقارير • رأي • اتصل بنا", True),
+    ("Home | World | Business | Tech", True),
+    ("الأفق | دولي", False),  # two items: a site/section header, not clearly a menu
+    ("بقلم: هيئة التحرير | 3 دقائق قراءة", False),
+    ("مصر | الأردن | وقعت الحكومتان اتفاقية جديدة لتوسيع التعاون في قطاع الطاقة والنقل", False),
+])
+def test_a_flattened_menu_line_is_navigation(line, menu):
+    from rasd.clean.boilerplate import is_menu
+
+    assert is_menu(line) is menu
+
+
+def test_menu_lines_go_to_removed_and_the_story_stays(remover):
+    body = "\n".join([TITLE, "الرئيسية | سياسة | اقتصاد | رياضة | منوعات", P1, P2])
+    out = remover(body)
+    assert "الرئيسية | سياسة | اقتصاد | رياضة | منوعات" in out.removed
+    assert P1 in out.body and P2 in out.body and TITLE in out.body

@@ -31,6 +31,23 @@ from .markers import LabelSet, MarkerSet, TagTerms, arabic_letters, ends_sentenc
 _WORD_RE = re.compile(r"\w+")
 
 # families of markers that are strong evidence of page furniture (used by the context pass)
+_MENU_SEP = re.compile(r"\s*[|•·»｜]\s*")
+_MENU_ITEM_BAD = re.compile(r"[.،؛:!?؟0-9٠-٩]")
+
+
+def is_menu(text: str) -> bool:
+    """A navigation menu flattened into one line: three or more short items (one to three words,
+    no sentence punctuation or figures) separated by | • · » — "الرئيسية | سياسة | اقتصاد"."""
+    parts = _MENU_SEP.split(text.strip())
+    if len(parts) < 3:
+        return False
+    for p in parts:
+        n = len(p.split())
+        if not 1 <= n <= 3 or _MENU_ITEM_BAD.search(p):
+            return False
+    return True
+
+
 STRONG = frozenset({"ui", "search", "nav", "ad", "id", "comment", "share", "follow", "app",
                     "newsletter", "tags", "copyright", "readalso", "related"})
 
@@ -158,6 +175,8 @@ class BoilerplateRemover:
             hit = self.markers.classify(ln.key)
             if hit is not None:
                 ln.family = hit[0]
+            elif is_menu(ln.text):
+                ln.family = "nav"
 
         # 3. read-also / related headers followed by a headline list
         for idx, i in enumerate(nonblank):
