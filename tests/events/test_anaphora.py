@@ -128,3 +128,12 @@ def test_planned_joint_drills_stay_cooperation_not_intent(code):
 def test_actual_cooperation_stays_cooperate(code):
     evs = code("أجرت اليابان تدريبات مشتركة مع الولايات المتحدة.")
     assert triples(evs) == {("JPN", "COOPERATE", "USA")}
+
+
+def test_a_plural_demonym_is_never_the_antecedent_of_a_singular_pronoun():
+    from rasd.events.anaphora import FEM, MASC, mention_gender
+
+    assert mention_gender("country", ["الفلسطينيين"]) is None
+    assert mention_gender("country", ["الاوكرانيون"]) is None
+    assert mention_gender("country", ["فلسطين"]) == FEM
+    assert mention_gender("country", ["الروسي"], adj=True) == MASC

@@ -68,9 +68,11 @@ def mention_gender(kind: str | None, surface: list[str], adj: bool = False,
 
 
 def _mention_gender(kind: str | None, surface: list[str], adj: bool, table: dict[str, str]) -> str | None:
+    w = surface[-1]
+    if len(w) > 5 and w.endswith(("يين", "يون")):
+        return None  # a plural demonym (الفلسطينيين، الروس…ون) is people: never a singular antecedent
     if adj:  # nisba: agrees with its head noun
-        w = surface[-1]
-        return FEM if w.endswith(("يه", "يات")) else MASC if w.endswith(("ي", "يون", "يين")) else None
+        return FEM if w.endswith(("يه", "يات")) else MASC if w.endswith("ي") else None
     first = _strip(surface[0])
     g = table.get(first)
     if g is not None:
