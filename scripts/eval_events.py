@@ -16,6 +16,7 @@
 (3) --bench: articles/s of the event stage alone on 3,000-character articles.
 
 Run:  .venv/bin/python scripts/eval_events.py [--actors pipeline|gold|both] [--misses] [--no-gsr] [--bench]
+      [--gsr-errors]  (list the GSR false positives with trigger/reason, and the misses)
       [--disable STAGE ...]   (switch a pipeline stage off, e.g. one that is broken in the checkout)
 Nothing from the data is written anywhere.
 """
@@ -36,6 +37,7 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SYM = {"CONSULT", "AGREE", "COOPERATE"}
 OPTIONS = rasd.Options()
 COUNT_ALL = False  # --count-hypothetical: a negated or hypothetical event also counts (v1's measure)
+GSR_ERRORS = False  # --gsr-errors: print the GSR false positives (trigger, reason) and misses
 
 
 def gold_actors(doc: Document, gold: dict) -> list[Actor]:
@@ -173,6 +175,13 @@ def eval_gsr() -> None:
                           for e in doc.events)
                 gold = r["label"] == "yes"
                 c["tp" if hit and gold else "fp" if hit else "fn" if gold else "tn"] += 1
+                if GSR_ERRORS and mode == "trigger-only" and hit != gold:
+                    if hit:
+                        why = "; ".join(f"{e.meta.get('trigger')}/{e.meta.get('incident')}" for e in doc.events
+                                        if e.plover == etype and (COUNT_ALL or not e.negated and not e.hypothetical))
+                        print(f"   FP {etype} {r['id']} [{r['label']}] {why} | {r['text'][:160]}")
+                    else:
+                        print(f"   FN {etype} {r['id']} | {r['text'][:160]}")
             p, rr, f = prf(c["tp"], c["tp"] + c["fp"], c["tp"] + c["fn"])
             print(f"{etype:<10}{mode:<14}{len(rows):>6}{c['tp'] + c['fn']:>5}{c['tp']:>5}{c['fp']:>5}{c['fn']:>5}"
                   f"{p:>7.2f}{rr:>7.2f}{f:>7.2f}")
@@ -225,8 +234,11 @@ def main() -> int:
                     help="pipeline stage or family to switch off (e.g. dedup), repeatable")
     ap.add_argument("--count-hypothetical", action="store_true",
                     help="GSR: count negated/hypothetical events as detections too (the first version's measure)")
+    ap.add_argument("--gsr-errors", action="store_true",
+                    help="GSR: list false positives (trigger/reason) and misses of the trigger-only mode")
     args = ap.parse_args()
-    global OPTIONS, COUNT_ALL
+    global OPTIONS, COUNT_ALL, GSR_ERRORS
+    GSR_ERRORS = args.gsr_errors
     OPTIONS = rasd.Options(disable=list(args.disable))
     COUNT_ALL = args.count_hypothetical
     modes = ("pipeline", "gold") if args.actors == "both" else (args.actors,)

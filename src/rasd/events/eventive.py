@@ -14,7 +14,8 @@ passes :meth:`Eventive.check`, with cue words from ``rasd/data/events/eventive.t
   (قتلى، جرحى، أسفر عن، انفجار), a perpetrator after it (على يد، من قبل), or a support verb
   before it (شنّ، نفّذ، تعرّض لـ) together with a fresh time cue (أمس، اليوم، a weekday);
 - a bare past form right after a **nominal** cue (عمليات خطف، بعد قتل، جرائم قتل) is the verbal
-  noun of the same letters and is checked as one;
+  noun of the same letters and is checked as one; so is a form with a pronoun suffix (محاولات
+  قتله، تم خطفهم: a possessive), except after من/ما, which can open a relative (من قتله = who killed him);
 - a **finite past verb** (هاجم، قتلت، فجّروا) reports an act → kept, except in a relative clause
   (الذي اغتالته …, background about its antecedent) without an outcome or fresh cue;
 - a **present verb** (تستهدف، يقتلون) is habitual or analytic → kept only with a fresh or
@@ -35,6 +36,7 @@ from .arguments import AGENT_MARKERS
 from .lexicon import strip_clitics
 
 CLASSES = ("outcome", "support", "fresh", "background", "nominal", "crowd")
+RELATIVE_NOMINALS = frozenset({"من", "ما"})  # nominal cues that may also open a relative clause
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
 SUPPORT_WINDOW = 3
 BACKGROUND_WINDOW = 3
@@ -141,9 +143,11 @@ class Eventive:
         if role == "crowd":
             ok = any(abs(k - ti) <= CROWD_WINDOW for k in cues.get("crowd", ()) if k != ti)
             return ok, "crowd" if ok else "no-crowd-cue"
-        if kind == "past" and ti > 0 and prefix in ("", "و", "ف") and suffix == "" \
-                and (ti - 1) in cues.get("nominal", ()):
-            kind, prefix = "noun", ""  # "عمليات خطف", "بعد قتل": the verbal noun of the same letters
+        if kind == "past" and ti > 0 and prefix in ("", "و", "ف") and (ti - 1) in cues.get("nominal", ()) \
+                and (suffix == "" or strip_clitics(words[ti - 1]) not in RELATIVE_NOMINALS):
+            # "عمليات خطف", "بعد قتل": the verbal noun of the same letters; with a pronoun suffix too
+            # ("محاولات قتله", "تم خطفهم": a possessive), except after من ("من قتله" = who killed him)
+            kind, prefix = "noun", ""
         if kind in ("noun", "nounta"):
             if self._near_before(cues.get("background"), ti, BACKGROUND_WINDOW):
                 return False, "background"
