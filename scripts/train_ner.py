@@ -43,8 +43,9 @@ GAZ_FILES = {"PERS": "AlignedPersGazetteer.txt", "LOC": "AlignedLocGazetteer.txt
 
 # --------------------------------------------------------------------------- data
 
-def read_conll(path: Path) -> list[tuple[list[str], list[str]]]:
-    """Sentences of a 'token TAG' file; blank lines separate sentences."""
+def _read_columns(path: Path, tag_of) -> list[tuple[list[str], list[str]]]:
+    """Sentences of a token-per-line file (blank lines separate sentences); ``tag_of(columns)``
+    gives a token's tag from its columns after the token."""
     sents, toks, tags = [], [], []
     for line in path.read_text("utf-8").splitlines():
         parts = line.split()
@@ -54,37 +55,33 @@ def read_conll(path: Path) -> list[tuple[list[str], list[str]]]:
                 toks, tags = [], []
             continue
         toks.append(parts[0])
-        tags.append(parts[1] if len(parts) > 1 else "O")
+        tags.append(tag_of(parts[1:]))
     if toks:
         sents.append((toks, tags))
     return sents
 
 
+def read_conll(path: Path) -> list[tuple[list[str], list[str]]]:
+    """Sentences of a 'token TAG' file; blank lines separate sentences."""
+    return _read_columns(path, lambda cols: cols[0] if cols else "O")
+
+
 WOJOOD_MAP = {"PERS": "PERS", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
+
+
+def _wojood_tag(cols: list[str]) -> str:
+    for t in cols:
+        if t == "O" or "-" not in t:
+            continue
+        bi, typ = t.split("-", 1)
+        if typ in WOJOOD_MAP:
+            return f"{bi}-{WOJOOD_MAP[typ]}"
+    return "O"
 
 
 def read_wojood(path: Path) -> list[tuple[list[str], list[str]]]:
     """Wojood nested IOB → flat ANERcorp types: per token the first (outermost) kept type."""
-    sents, toks, tags = [], [], []
-    for line in path.read_text("utf-8").splitlines():
-        parts = line.split()
-        if not parts:
-            if toks:
-                sents.append((toks, tags))
-                toks, tags = [], []
-            continue
-        tag = "O"
-        for t in parts[1:]:
-            if t == "O" or "-" not in t:
-                continue
-            bi, typ = t.split("-", 1)
-            if typ in WOJOOD_MAP:
-                tag = f"{bi}-{WOJOOD_MAP[typ]}"
-                break
-        toks.append(parts[0])
-        tags.append(tag)
-    if toks:
-        sents.append((toks, tags))
+    sents = _read_columns(path, _wojood_tag)
     return [(t, g) for t, g in sents if not (len(t) == 1 and t[0] == "$#$")]
 
 

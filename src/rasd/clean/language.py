@@ -129,19 +129,6 @@ def evidence(text: str) -> Evidence:
     if "arabic" in scripts:
         return _evidence_of_line(text, scripts, len(_PERSIAN_RE.findall(text)), len(_URDU_RE.findall(text)))
     return _evidence_of_line(text, scripts, 0, 0)
-    if "latin" in scripts or "arabic" in scripts:
-        get = _cues().get
-        votes = ev.votes
-        # raw words are looked up: the table holds written, lower-cased and normalised forms
-        for w in _WORD_RE.findall(text.lower() if "latin" in scripts else text):
-            langs = get(w)
-            if langs:
-                for lang in langs:
-                    votes[lang] += 1
-    if "arabic" in scripts:
-        ev.persian = len(_PERSIAN_RE.findall(text))
-        ev.urdu = len(_URDU_RE.findall(text))
-    return ev
 
 
 def decide(ev: Evidence) -> str:
