@@ -107,7 +107,8 @@ def eval_samples(mode: str, show_misses: bool, use_published: bool, show_dates: 
     coder = EventCoder()
     tot = Counter()
     print(f"\n== samples, actors={mode} ==")
-    print(f"{'file':<24}{'gold':>5}{'pred':>5}{'tp':>4}{'P':>7}{'R':>7}{'F1':>7}{'dated':>7}{'exact':>7}")
+    print(f"{'file':<24}{'gold':>5}{'pred':>5}{'tp':>4}{'P':>7}{'R':>7}{'F1':>7}{'dated':>7}{'exact':>7}"
+          f"{'undated':>8}{'invented':>9}")
     for gp in sorted(gdir.glob("*.json")):
         gold = json.loads(gp.read_text("utf-8"))
         text = (SHARED / "samples" / (gp.stem + ".txt")).read_text("utf-8")
@@ -120,10 +121,14 @@ def eval_samples(mode: str, show_misses: bool, use_published: bool, show_dates: 
         matches, used = score_doc(pred, gold["events"])
         dated = [(g, p) for g, p in matches if g["date"]]
         exact = sum(1 for g, p in dated if p["date"] == g["date"])
+        # matched events gold leaves undated that we date anyway (a wrong date is worse than none)
+        undated = [(g, p) for g, p in matches if not g["date"]]
+        invented = sum(1 for g, p in undated if p["date"])
         p, r, f = prf(len(matches), len(pred), len(gold["events"]))
-        tot.update(tp=len(matches), pred=len(pred), gold=len(gold["events"]), dated=len(dated), exact=exact)
+        tot.update(tp=len(matches), pred=len(pred), gold=len(gold["events"]), dated=len(dated), exact=exact,
+                   undated=len(undated), invented=invented)
         print(f"{gp.stem[:22]:<24}{len(gold['events']):>5}{len(pred):>5}{len(matches):>4}"
-              f"{p:>7.2f}{r:>7.2f}{f:>7.2f}{len(dated):>7}{exact:>7}")
+              f"{p:>7.2f}{r:>7.2f}{f:>7.2f}{len(dated):>7}{exact:>7}{len(undated):>8}{invented:>9}")
         if show_misses:
             matched_g = {id(g) for g, _ in matches}
             for g in gold["events"]:
@@ -136,6 +141,9 @@ def eval_samples(mode: str, show_misses: bool, use_published: bool, show_dates: 
             for g, e in dated:
                 if e["date"] != g["date"]:
                     print(f"   DATE gold {g['date']} got {e['date']} | {g['evidence'][:60]}")
+            for g, e in undated:
+                if e["date"]:
+                    print(f"   INVENTED got {e['date']} from={e['meta'].get('date_from')} | {g['evidence'][:60]}")
         if show_dates:
             for g, e in dated:
                 m = e["meta"]
@@ -144,7 +152,7 @@ def eval_samples(mode: str, show_misses: bool, use_published: bool, show_dates: 
                       f"precision={m.get('date_precision')} from={m.get('date_from')} | {g['evidence'][:60]}")
     p, r, f = prf(tot["tp"], tot["pred"], tot["gold"])
     print(f"{'ALL':<24}{tot['gold']:>5}{tot['pred']:>5}{tot['tp']:>4}{p:>7.2f}{r:>7.2f}{f:>7.2f}"
-          f"{tot['dated']:>7}{tot['exact']:>7}")
+          f"{tot['dated']:>7}{tot['exact']:>7}{tot['undated']:>8}{tot['invented']:>9}")
 
 
 def eval_gsr() -> None:

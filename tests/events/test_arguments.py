@@ -139,7 +139,13 @@ def test_relative_clause_without_a_resumptive_pronoun_takes_the_antecedent_as_su
 
 def test_quote_marks_around_a_short_phrase_do_not_cut_the_clause():
     text = "تعهدت الصين بتقديم “الدعم الكامل” لروسيا في المحافل الدولية."
-    assert ("CHN", "AGREE", "RUS") in triples(code_plain(text), "AGREE")
+    assert ("CHN", "SUPPORT", "RUS") in triples(code_plain(text), "SUPPORT")  # a pledge of support
+
+
+def test_a_pledge_without_support_is_a_stated_intent():
+    text = "تعهدت الصين بزيادة وارداتها من روسيا."
+    assert [e.plover for e in code_plain(text) if e.meta["trigger"] == "تعهدت"] in ([], ["AGREE"])
+    assert not [e for e in code_plain(text) if e.plover == "SUPPORT"]
 
 
 def test_a_direct_quote_is_its_own_clause():

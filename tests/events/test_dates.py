@@ -62,9 +62,16 @@ def test_event_during_a_dated_visit_takes_the_visits_date():
     assert ev and ev[0].date == "2024-06-19" and ev[0].meta["date_from"] == "linked"
 
 
-def test_event_without_a_link_word_does_not_borrow_the_visits_date():
+def test_what_the_two_parties_did_right_after_their_dated_meeting_takes_its_date():
     text = ("زار بوتين كوريا الشمالية في 19 يونيو 2024 في أول زيارة منذ عقود. "
             "ووقعت روسيا وكوريا الشمالية اتفاقية دفاع مشترك.")
+    ev = [e for e in _CODER.code(make_doc(text)) if e.plover == "AGREE"]
+    assert ev and ev[0].date == "2024-06-19" and ev[0].meta["date_from"] == "aftermath"
+
+
+def test_a_pluperfect_act_after_a_meeting_does_not_borrow_its_date():
+    text = ("زار بوتين كوريا الشمالية في 19 يونيو 2024 في أول زيارة منذ عقود. "
+            "وكانت روسيا وكوريا الشمالية قد وقعتا اتفاقية دفاع مشترك.")
     ev = [e for e in _CODER.code(make_doc(text)) if e.plover == "AGREE"]
     assert ev and ev[0].date is None
 

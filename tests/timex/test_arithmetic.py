@@ -124,3 +124,22 @@ def test_arith_value_refuses_units_finer_than_the_base(y, m, unit):
     assert _arith_value(f"{y:04d}", "year", 1, 3, unit) is None
     if unit != "month":
         assert _arith_value(f"{y:04d}-{m:02d}", "month", 1, 3, unit) is None
+
+
+def test_a_count_with_no_written_date_uses_the_base_the_caller_gives():
+    text = "جاءت الزيارة في منتصف يونيو بعد تسعة أشهر من استقباله الوفد في العاصمة."
+    assert not [e for e in find_dates(text) if e.kind == "arithmetic"]
+    got = find_dates(text, base=("2023-09-13", "day"))
+    assert [(e.kind, e.value) for e in got] == [("partial", "2024-06"), ("arithmetic", "2024-06")]
+
+
+def test_a_written_date_wins_over_the_callers_base():
+    text = "وقعت الاتفاقية بعد شهرين من لقائهما في 5 مارس 2021."
+    got = by_kind(text, "arithmetic")
+    assert got.value == "2021-05"
+    assert [e.value for e in find_dates(text, base=("1999-01-01", "day")) if e.kind == "arithmetic"] == ["2021-05"]
+
+
+def test_a_base_coarser_than_the_count_gives_no_date():
+    text = "جاءت الزيارة بعد ثلاثة أيام من استقباله الوفد."
+    assert not [e for e in find_dates(text, base=("2019", "year")) if e.kind == "arithmetic"]

@@ -27,6 +27,7 @@ from .eventive import Eventive, default_eventive
 from .generic import default_generic
 from .lexicon import _read_data, read_exclusions
 from .lexicon import Lexicon, TriggerHit, default_lexicon
+from .links import DateLinker
 from .ontology import lookup
 from .polarity import Polarity, default_polarity
 from .sentences import split_sentences
@@ -92,7 +93,8 @@ class EventCoder:
                  incident_types: tuple[str, ...] = ("ASSAULT", "PROTEST"),
                  sourceless: tuple[str, ...] = ("ASSAULT", "PROTEST"),
                  eventive: Eventive | None = None, lead_date: bool = True,
-                 date_links: frozenset[str] | None = None, generic_actors: bool = True):
+                 date_links: frozenset[str] | None = None, generic_actors: bool = True,
+                 date_linker: bool = True):
         self.lexicon = lexicon or default_lexicon()
         self.polarity = polarity or default_polarity()
         # PLOVER types kept when the target is unknown (others need source and target)
@@ -109,6 +111,8 @@ class EventCoder:
         self.lead_date = lead_date
         self.generic = default_generic() if generic_actors else None
         self.date_links = date_links if date_links is not None else default_date_links()
+        # dates taken from other events of the document (rasd.events.links), before deduplication
+        self.linker = DateLinker(self.lexicon, self.date_links) if date_linker else None
         rep = self.polarity.report_words
         self._report_forms = frozenset(rep) | frozenset(p + w for w in rep for p in "وف" if len(w) > 1)
 
@@ -224,6 +228,8 @@ class EventCoder:
                 history.append([Mention(-1, -1, m.code, m.actor, gender=m.gender)
                                 for m in reversed(mentions) if not m.prep and m.gender])
                 del history[:-ANTECEDENT_SENTENCES]
+        if self.linker is not None and events:
+            self.linker.link(body, norm, o2n_, events, ments, anchor)
         if self.dedup:
             events = _dedup(events)
         return events
@@ -562,13 +568,20 @@ def default_date_links() -> frozenset[str]:
     return read_exclusions("\n".join(r for r in rows if r != "cue"))
 
 
+# how explicitly a mention carries its date: of the mentions of one event, the most explicit is kept
+_DATE_SOURCE_RANK = {"text": 0, "arith-linked": 1, "linked": 2, "carried": 2, "aftermath": 2, "published": 3}
+
+
 def _dedup(events: list[Event]) -> list[Event]:
-    """One event per (source, type, target, polarity, year) per document; the first mention wins.
-    Mentions dated in different years are different events (a 2019 visit and a 2024 visit)."""
+    """One event per (source, type, target, polarity, date) per document. Mentions with different
+    dates are different events (a 2019 visit and a 2024 visit; a meeting in March and a visit in
+    December); an undated mention is one event apart from the dated ones. Of the mentions of one
+    event the one whose own sentence writes the date is kept ("جاءت الزيارة في منتصف يونيو" over
+    "خلال زيارته الأخيرة"), else the first; the events stay in document order."""
     seen: dict[tuple, int] = {}
     out: list[Event] = []
     for e in events:
-        year = (e.date or "")[:4]
+        year = e.date or ""
         key = (e.source, e.plover, e.target, e.negated, e.hypothetical, year)
         if e.plover in ("CONSULT", "AGREE", "COOPERATE") and e.source and e.target:
             key = (tuple(sorted((e.source, e.target))), e.plover, None, e.negated, e.hypothetical, year)
@@ -576,4 +589,9 @@ def _dedup(events: list[Event]) -> list[Event]:
         if k is None:
             seen[key] = len(out)
             out.append(e)
+        elif e.date and _DATE_SOURCE_RANK.get(e.meta.get("date_from"), 9) \
+                < _DATE_SOURCE_RANK.get(out[k].meta.get("date_from"), 9):
+            out[k] = e
+    if len(out) > 1:
+        out.sort(key=lambda ev: (ev.start, ev.meta.get("trigger_start", ev.start)))
     return out

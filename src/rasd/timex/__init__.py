@@ -49,7 +49,8 @@ def _as_date(anchor) -> datetime.date | None:
     raise TypeError(f"anchor must be a datetime.date or None, not {type(anchor).__name__}")
 
 
-def find_dates(text: str, anchor: datetime.date | None = None, context: str = "") -> list[TimeExpr]:
+def find_dates(text: str, anchor: datetime.date | None = None, context: str = "",
+               base: tuple[str, str] | None = None) -> list[TimeExpr]:
     """Every time expression in ``text``, in order, resolved against the publication date ``anchor``.
 
     Relative expressions (اليوم، أمس، الثلاثاء الماضي، الشهر الماضي، منتصف يونيو …) get ``value=None``
@@ -62,9 +63,12 @@ def find_dates(text: str, anchor: datetime.date | None = None, context: str = ""
     the previous sentence (``context``: the text right before ``text``). Without such a date the
     expression is not reported. A month named without a year in the same sentence as such a result
     in that month takes its year ("في منتصف يونيو بعد تسعة أشهر من ..." = 2024-06), even without anchor.
+    ``base`` — ``(value, precision)``, e.g. ``("2023-09-13", "day")`` — is counted from when the text
+    gives no date to count from: the caller knows the date of the event named after "من" ("بعد
+    تسعة أشهر من استقباله الزعيم" counts from that reception, told and dated elsewhere).
     """
     a = _as_date(anchor)
-    return [TimeExpr(s, e, text[s:e], v, p, k, x) for s, e, v, p, k, x in _find(text, a, context)]
+    return [TimeExpr(s, e, text[s:e], v, p, k, x) for s, e, v, p, k, x in _find(text, a, context, base)]
 
 
 _PREC_RANK = {"day": 3, "week": 2, "month": 2, "year": 1}

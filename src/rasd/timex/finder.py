@@ -700,21 +700,26 @@ _WINDOW_CHARS = 160
 _WINDOW_TOKENS = 12
 
 
-def find(text: str, anchor: dt.date | None, context: str = "") -> list[tuple[int, int, str | None, str, str, bool]]:
+def find(text: str, anchor: dt.date | None, context: str = "",
+         base: tuple[str, str] | None = None) -> list[tuple[int, int, str | None, str, str, bool]]:
     """(start, end, value, precision, kind, explicit_year) of every expression, caller's offsets.
 
     ``context``: the text right before ``text`` (the previous sentence); it is read only when an
     arithmetic expression of ``text`` ("بعد تسعة أشهر من ذلك اللقاء") needs the date it counts from.
+    ``base``: (value, precision) that such an expression counts from when the text gives none (the
+    date of the event it names, known to the caller: "بعد تسعة أشهر من استقباله الزعيم").
     """
     items, pending = _find(text, anchor)
     if pending and context:
         n = len(context)
-        items2, _ = _find(context + text, anchor)
+        items2, pending = _find(context + text, anchor)
         items = [(s - n, e - n, *rest) for s, e, *rest in items2 if s >= n]
+    if pending and base is not None:
+        items, _ = _find(text, anchor, base)
     return items
 
 
-def _find(text: str, anchor: dt.date | None) -> tuple[list[tuple], bool]:
+def _find(text: str, anchor: dt.date | None, base: tuple[str, str] | None = None) -> tuple[list[tuple], bool]:
     """The expressions, and whether an arithmetic expression lacked the date it counts from."""
     if not text:
         return [], False
@@ -747,7 +752,7 @@ def _find(text: str, anchor: dt.date | None) -> tuple[list[tuple], bool]:
                     res.month, res.arith])
     pending = False
     if any(o[7] for o in out):
-        pending = _link(text, out)
+        pending = _link(text, out, base)
         out = [o for o in out if o[7] is None or o[2] is not None]
     return [tuple(o[:6]) for o in out], pending
 
@@ -779,11 +784,12 @@ def _arith_value(base: str, base_prec: str, sign: int, count: int, unit: str) ->
         return None
 
 
-def _link(text: str, out: list[list]) -> bool:
+def _link(text: str, out: list[list], ext_base: tuple[str, str] | None = None) -> bool:
     """Resolve arithmetic expressions against the date they count from, then give a month named
     without a year ("منتصف يونيو") the year of an arithmetic result of the same sentence that falls
     in that month. The base is the first dated expression after "من" in the same sentence, else the
-    nearest one before it in the same or the previous sentence. Returns whether one found no base."""
+    nearest one before it in the same or the previous sentence, else ``ext_base`` (value, precision)
+    given by the caller. Returns whether one found no base."""
     pending = False
     for i, o in enumerate(out):
         if o[7] is None:
@@ -802,6 +808,8 @@ def _link(text: str, out: list[list]) -> bool:
                     if len(_SENT_BREAK.findall(text, b[1], o[0])) <= 1:
                         base = b
                     break
+        if base is None and ext_base is not None:
+            base = [None, None, ext_base[0], ext_base[1]]
         r = _arith_value(base[2], base[3], sign, count, unit) if base is not None else None
         if r is None:
             pending = True
