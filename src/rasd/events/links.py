@@ -53,6 +53,7 @@ _WORD = re.compile(r"\w+")
 # "بعد تسعة أشهر من <noun>", "قبل عامين على <noun>": the word after من/على is the event counted from
 _ARITH = re.compile(r"(?:^|\s)[وف]?(?:بعد|قبل)\s+(?:\S+\s+){1,3}?(?:من|على)\s+(\w+)")
 _POSSESSED = ("ه", "ها", "هم", "هما")
+_YEAR_DIGITS = re.compile(r"[0-9٠-٩۰-۹]{4}")  # a written year (Latin, Arabic-Indic or Persian digits)
 
 
 @dataclass(frozen=True)
@@ -105,16 +106,29 @@ class DateLinker:
         self.lexicon = lexicon
         self.link_cues = link_cues
         self.refs = refs or default_refs()
+        self._type_cache: dict[str, list[tuple[str, str]]] = {}
+        self._sentences: tuple[int, list[tuple[int, int]]] | None = None
 
     # -- helpers ----------------------------------------------------------------------------------
     def _types(self, word: str) -> list[tuple[str, str]]:
-        """(PLOVER type, hit kind) of the triggers in one (normalised) word."""
-        out = []
-        for h in self.lexicon.find(word):
-            p = lookup(h.row.cameo).plover
-            if p:
-                out.append((p, h.kind))
+        """(PLOVER type, hit kind) of the triggers in one (normalised) word (cached: triggers recur)."""
+        out = self._type_cache.get(word)
+        if out is None:
+            out = []
+            for h in self.lexicon.find(word):
+                p = lookup(h.row.cameo).plover
+                if p:
+                    out.append((p, h.kind))
+            if len(self._type_cache) > 50_000:
+                self._type_cache.clear()
+            self._type_cache[word] = out
         return out
+
+    def _split(self, body: str) -> list[tuple[int, int]]:
+        """The body's sentences, split once per document."""
+        if self._sentences is None or self._sentences[0] != id(body):
+            self._sentences = (id(body), split_sentences(body))
+        return self._sentences[1]
 
     def _meeting_refs(self, norm_sentence: str) -> list[tuple[int, bool]]:
         """Meeting nouns placed by a link cue ("خلال زيارته الأخيرة", "عقب زيارة الرئيس …"):
@@ -152,6 +166,7 @@ class DateLinker:
     # -- the pass ---------------------------------------------------------------------------------
     def link(self, body: str, norm: str, o2n, events: list[Event], ments, anchor: dt.date | None) -> None:
         """Date, in place, the undated factual events of ``events`` (one document's, in order)."""
+        self._sentences = None
         if _find_dates is None or not any(e.date is None and _factual(e) for e in events):
             return
         self._arith(body, events, anchor)
@@ -160,9 +175,11 @@ class DateLinker:
         for e in events:
             by_sentence.setdefault((e.start, e.end), []).append(e)
         # meeting references in the events' own sentences
-        for (s0, s1), evs in by_sentence.items():
+        for (s0, s1), evs in (by_sentence.items() if meetings else ()):
+            if not any(e.date is None and _factual(e) for e in evs):
+                continue
             undated = [e for e in evs if e.date is None and _factual(e) and self._perfective(e)]
-            if not undated or not meetings:
+            if not undated:
                 continue
             m = self._reference(body, norm, o2n, s0, s1, ments, meetings, undated)
             if m is not None:
@@ -170,18 +187,20 @@ class DateLinker:
                     _set(e, m.date, m.meta.get("date_precision") or "day", "linked")
         # carried: "جاء ذلك عقب …" dates the sentence before
         carry = self.refs.carry
-        if carry:
-            sentences = split_sentences(body)
+        if carry and any(" ".join(c) in norm for c in carry):
+            sentences = self._split(body)
             index = {sp: i for i, sp in enumerate(sentences)}
             for (s0, s1), evs in by_sentence.items():
-                undated = [e for e in evs if e.date is None and _factual(e) and self._perfective(e)]
                 i = index.get((s0, s1))
-                if not undated or i is None or i + 1 >= len(sentences):
+                if i is None or i + 1 >= len(sentences):
                     continue
                 n0, n1 = sentences[i + 1]
                 nxt = body[n0:n1]
-                words = normalize_text(nxt[:40]).split()
+                words = [_strip(w) for w in normalize_text(nxt[:40]).split()]
                 if not any(tuple(words[:len(c)]) == c for c in carry):
+                    continue
+                undated = [e for e in evs if e.date is None and _factual(e) and self._perfective(e)]
+                if not undated:
                     continue
                 value = self._own_date(nxt, anchor)
                 if value is None and meetings:
@@ -288,7 +307,7 @@ class DateLinker:
             if e.date is not None or not _factual(e) or e.meta.get("incident"):
                 continue
             if sentences is None:
-                sentences = split_sentences(body)
+                sentences = self._split(body)
                 index = {sp: i for i, sp in enumerate(sentences)}
             key = (e.start, e.end)
             if key not in prev_year:
@@ -296,7 +315,8 @@ class DateLinker:
                 i = index.get(key)
                 if i and i > 0:
                     p0, p1 = sentences[i - 1]
-                    if "\n" not in body[p1:e.start] and not _find_dates(body[e.start:e.end], anchor):
+                    if "\n" not in body[p1:e.start] and _YEAR_DIGITS.search(body, p0, p1) \
+                            and not _find_dates(body[e.start:e.end], anchor):
                         years = [x for x in _find_dates(body[p0:p1], anchor)
                                  if x.explicit_year and x.value and x.precision == "year"
                                  and x.kind != "arithmetic"]
