@@ -10,7 +10,9 @@ inside an opinion (يعتقد أن …) and nouns whose relative clause has its 
 :mod:`rasd.events.generic`; polarity from :mod:`rasd.events.polarity`. Dates: the time expression
 of the sentence (:mod:`rasd.events.dates`); else the date of the meeting the sentence places the
 event in ("خلال زيارته", ``date_from="linked"``); else, for a factual event of the lead (title lines
-and first full sentence) with a publication date, that date (``date_from="published"``).
+and first full sentence) with a publication date, that date (``date_from="published"``). Then,
+before deduplication, :mod:`rasd.events.links` dates undated events through other events of the
+article (counted from, during, "جاء ذلك", right after a dated meeting, history paragraphs).
 """
 from __future__ import annotations
 
@@ -569,7 +571,8 @@ def default_date_links() -> frozenset[str]:
 
 
 # how explicitly a mention carries its date: of the mentions of one event, the most explicit is kept
-_DATE_SOURCE_RANK = {"text": 0, "arith-linked": 1, "linked": 2, "carried": 2, "aftermath": 2, "published": 3}
+_DATE_SOURCE_RANK = {"text": 0, "arith-linked": 1, "linked": 2, "carried": 2, "aftermath": 2, "continued": 2,
+                     "published": 3}
 
 
 def _dedup(events: list[Event]) -> list[Event]:

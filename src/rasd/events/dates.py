@@ -5,7 +5,8 @@ the same sentence (``rasd.timex.event_date``), or None. A relative expression wi
 publication date stays None; background facts keep their own year ("في عام 2012 …").
 The coder adds two document-level rules on top (see :mod:`rasd.events.coder`): the lead sentence's
 news of the day takes the publication date, and a sentence that places its event during an event
-already dated ("خلال زيارته"، "على هامش القمة") takes that event's date.
+already dated ("خلال زيارته"، "على هامش القمة") takes that event's date. Dates that come from
+other events anywhere in the article are :mod:`rasd.events.links`' (run after the coder).
 """
 from __future__ import annotations
 
