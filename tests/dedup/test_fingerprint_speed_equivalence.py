@@ -118,3 +118,25 @@ def test_similarity_by_count_equals_the_mean(n, perm, data):
     fast = np.count_nonzero(sigs == sig, axis=1) / perm
     assert fast.dtype == np.float64
     assert fast.tolist() == (sigs == sig).mean(axis=1).tolist()
+
+
+# -- find_words: the table-lookup word split equals the \w+ regex --------------------------------
+from hypothesis import given as _given, settings as _settings, strategies as _st  # noqa: E402
+
+from rasd.dedup import fingerprint as _FP  # noqa: E402
+
+_WORD_ALPHABET = (list("ابتثجحخدذرزسشصضطظعغفقكلمنهويةىأإآءؤئ") + list("پچژگ٠١٢٩0123456789")
+                  + list("abcXYZéß_") + ["\u064e", "\u0651", "\u0640", "\u200c", "\u00b2", "\u00bd", "\U0001d400"]
+                  + list(" \n\t.,،؛:!?\"'()-«»") + ["\u00a0", "\u2028"])
+
+
+@_settings(max_examples=300, deadline=None)
+@_given(_st.text(alphabet=_st.sampled_from(_WORD_ALPHABET), max_size=400))
+def test_find_words_equals_the_word_regex(text):
+    assert _FP.find_words(text) == _FP._WORD.findall(text)
+
+
+def test_find_words_of_an_arabic_sentence():
+    text = "قال وزير الخارجية، في مؤتمر صحفي بعمّان يوم ١٢ آذار 2024: إن المحادثات_السرية ستستأنف." * 3
+    assert _FP.find_words(text) == _FP._WORD.findall(text)
+    assert "المحادثات_السرية" in _FP.find_words(text)

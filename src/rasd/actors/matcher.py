@@ -58,12 +58,12 @@ class Payload:
     short: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Cand:
     ms: int  # mention start (folded text), includes a fused article
     ks: int  # key start
     end: int
-    payloads: list[Payload]
+    payloads: list[Payload]  # shared between candidates of the same key and prefix: read only
     prefix: str
 
 
@@ -77,6 +77,18 @@ class Found:
     via: str
     entry: Entry | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _longest_first(c: "Cand") -> tuple[int, int]:
+    return (c.ms - c.end, c.ms)
+
+
+def _ms_of(c: "Cand") -> int:
+    return c.ms
+
+
+def _start_of(f: "Found") -> int:
+    return f.start
 
 
 def _credit(t: str, start: int, end: int) -> bool:
@@ -194,6 +206,7 @@ class Matcher:
             self.payloads.append(lst)
         A.make_automaton()
         self.automaton = A
+        self._allowed: dict[tuple[int, str], list[Payload]] = {}  # (key id, prefix) -> payloads allowed
         self.media_cues = kb.cues.get("media", set())
         self.former = kb.cues.get("former", set())
         self.qual = kb.cues.get("qual", set())
@@ -218,21 +231,26 @@ class Matcher:
     def candidates(self, t: str) -> list[Cand]:
         out: list[Cand] = []
         keys, pls = self.keys, self.payloads
+        allowed = self._allowed
         n = len(t)
         W = _WORDCHARS
         for end_idx, kid in self.automaton.iter(t):
             end = end_idx + 1
             if end < n and t[end] in W:
                 continue
-            key = keys[kid]
-            ks = end - len(key)
+            ks = end - len(keys[kid])
             ts = ks
             while ts > 0 and t[ts - 1] in W and ks - ts <= 4:
                 ts -= 1
             if ts > 0 and t[ts - 1] in W:
                 continue
             prefix = t[ts:ks]
-            ok = [p for p in pls[kid] if prefix in _ALLOWED[p.art]]
+            # the payloads allowed after this prefix (one list per key and prefix, made once)
+            ok = allowed.get((kid, prefix))
+            if ok is None:
+                if len(allowed) > 200_000:
+                    allowed.clear()
+                ok = allowed[(kid, prefix)] = [p for p in pls[kid] if prefix in _ALLOWED[p.art]]
             if not ok:
                 continue
             ms = ks - 2 if prefix in ART_PREFIXES else ks
@@ -243,12 +261,13 @@ class Matcher:
     def select(cands: list[Cand], n: int) -> list[Cand]:
         taken = bytearray(n + 1)
         chosen = []
-        for c in sorted(cands, key=lambda c: (-(c.end - c.ms), c.ms)):
-            if any(taken[c.ms:c.end]):
+        find = taken.find
+        for c in sorted(cands, key=_longest_first):
+            if find(1, c.ms, c.end) >= 0:  # a character of the span is taken
                 continue
             taken[c.ms:c.end] = b"\x01" * (c.end - c.ms)
             chosen.append(c)
-        chosen.sort(key=lambda c: c.ms)
+        chosen.sort(key=_ms_of)
         return chosen
 
     # ------------------------------------------------------------------------------------
@@ -669,8 +688,13 @@ class Matcher:
         kb = self.kb
         actors: dict[str, Actor] = {}
         seen_spans: dict[str, set[tuple[int, int]]] = {}
-        for f in sorted(found, key=lambda f: f.start):
-            s, e_ = nt.to_original(f.start, f.end)
+        offs = nt.offsets
+        n_norm = len(nt.text)
+        for f in sorted(found, key=_start_of):
+            if 0 <= f.start < f.end <= n_norm:  # nt.to_original, inlined
+                s, e_ = offs[f.start], offs[f.end - 1] + 1
+            else:
+                s, e_ = nt.to_original(f.start, f.end)
             text = body[s:e_]
             if not text.strip():
                 continue

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from ..normalize import normalize_text
 
 from .language import script_counts
+from .wordsplit import word_mask
 from .markers import LabelSet, MarkerSet, TagTerms, arabic_letters, ends_sentence, latin_letters
 
 _WORD_RE = re.compile(r"\w+")
@@ -33,11 +34,14 @@ _WORD_RE = re.compile(r"\w+")
 # families of markers that are strong evidence of page furniture (used by the context pass)
 _MENU_SEP = re.compile(r"\s*[|•·»｜]\s*")
 _MENU_ITEM_BAD = re.compile(r"[.،؛:!?؟0-9٠-٩]")
+_MENU_CHAR = re.compile(r"[|•·»｜]")  # a line without one of these has one item: no menu
 
 
 def is_menu(text: str) -> bool:
     """A navigation menu flattened into one line: three or more short items (one to three words,
     no sentence punctuation or figures) separated by | • · » — "الرئيسية | سياسة | اقتصاد"."""
+    if _MENU_CHAR.search(text) is None:
+        return False
     parts = _MENU_SEP.split(text.strip())
     if len(parts) < 3:
         return False
@@ -112,16 +116,21 @@ def _remember(body: str, table: tuple) -> None:
 def _build_line_table(body: str) -> tuple[tuple[int, int, str, str, int, str], ...]:
     out = []
     pos = 0
-    findall = _WORD_RE.findall
-    for raw, norm in zip(body.split("\n"), normalize_text(body).split("\n")):
+    norm_body = normalize_text(body)
+    mask = word_mask(norm_body)  # the normalised body with every non-word character a space
+    if mask is None:  # a character outside the BMP: the regex
+        masks = [" ".join(_WORD_RE.findall(n)) for n in norm_body.split("\n")]
+    else:
+        masks = mask.split("\n")
+    for raw, norm, m in zip(body.split("\n"), norm_body.split("\n"), masks):
         text = raw[:-1] if raw.endswith("\r") else raw
         words = len(text.split())
         if not words:
             key = ""
         elif words <= _LONG_WORDS:
-            key = " ".join(findall(norm))
+            key = " ".join(m.split())  # = " ".join(_WORD_RE.findall(norm))
         else:
-            key = " ".join(findall(norm[:200])[:12])
+            key = " ".join(m[:200].split()[:12])
         out.append((pos, pos + len(text), text, key, words, norm))
         pos += len(raw) + 1
     return tuple(out)

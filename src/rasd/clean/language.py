@@ -207,9 +207,32 @@ def _cat_lut():
     return _CAT_LUT
 
 
-def _line_letter_counts(text: str, ranges: list[tuple[int, int]]):
+_LETTER_LUT = None
+
+
+def _letter_lut():
+    """``lut[cp]``: ``cp`` when the BMP code point is a letter of ``_WORD_RE`` (``[^\\W\\d_]``), a line
+    break for a line break and a space for everything else."""
+    global _LETTER_LUT
+    if _LETTER_LUT is None:
+        _cat_lut()
+        np = _np
+        chars = [chr(c) for c in range(0x10000)]
+        is_letter = np.fromiter((bool(_WORD_RE.fullmatch(ch)) if ch.isalnum() else False for ch in chars),
+                                dtype=bool, count=0x10000)
+        lut = np.where(is_letter, np.arange(0x10000, dtype=np.uint32), np.uint32(32)).astype(np.uint32)
+        lut[10] = 10
+        _LETTER_LUT = lut
+    return _LETTER_LUT
+
+
+def _line_letter_counts(text: str, ranges: list[tuple[int, int]], with_words: bool = False):
     """For each ``(start, end)`` range of ``text`` (lines without their outer spaces): the category
-    counts (rows of an array) and the number of extra UTF-8 bytes of the range."""
+    counts (rows of an array) and the number of extra UTF-8 bytes of the range.
+
+    ``with_words``: also the text of every line (``text.split("\\n")``) with each character that is
+    not a letter of ``_WORD_RE`` made a space, so that ``line.split()`` are the words
+    ``_WORD_RE.findall`` finds in it (None when the text has a character outside the BMP)."""
     lut = _cat_lut()
     np = _np
     cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
@@ -221,7 +244,12 @@ def _line_letter_counts(text: str, ranges: list[tuple[int, int]]):
     cum = np.concatenate(([0], np.cumsum(extra)))
     st = np.fromiter((a for a, _ in ranges), dtype=np.int64, count=len(ranges))
     en = np.fromiter((b for _, b in ranges), dtype=np.int64, count=len(ranges))
-    return counts, (cum[en] - cum[st]).tolist()
+    if not with_words:
+        return counts, (cum[en] - cum[st]).tolist()
+    word_lines = None
+    if len(cp) and int(cp.max()) < 0x10000:
+        word_lines = _letter_lut().take(cp).tobytes().decode("utf-32-le").split("\n")
+    return counts, (cum[en] - cum[st]).tolist(), word_lines
 
 
 def _scripts_from_counts(row, extra: int) -> Counter:
@@ -276,8 +304,18 @@ def detect_document(text: str, min_letters: int = 12) -> tuple[str, list[dict]]:
     rows: list = []
     extras: list = []
     if lines:
-        counts, extras = _line_letter_counts(text, [(s, s + len(st)) for _, st, s in lines])
+        counts, extras, word_lines = _line_letter_counts(text, [(s, s + len(st)) for _, st, s in lines], True)
         rows = counts[[i for i, _, _ in lines]].tolist()
+    if not lines:
+        return decide(Evidence()), []
+    tot = counts.sum(axis=0)
+    if tot[_C_FA] or tot[_C_UR]:  # Persian/Urdu letters: every vote can matter, read every line in full
+        return _detect_lines_full(lines, rows, extras, min_letters)
+    return _detect_lines_fast(lines, rows, extras, min_letters, word_lines)
+
+
+def _detect_lines_full(lines, rows, extras, min_letters: int) -> tuple[str, list[dict]]:
+    """Every line's full evidence (votes of every function word)."""
     total = Evidence()
     out = []
     for (_, stripped, s), row, extra in zip(lines, rows, extras):
@@ -286,6 +324,107 @@ def detect_document(text: str, min_letters: int = 12) -> tuple[str, list[dict]]:
         if sum(ev.scripts.values()) >= min_letters:
             out.append({"start": s, "end": s + len(stripped), "language": decide(ev)})
     return decide(total), out
+
+
+@lru_cache(maxsize=1)
+def _cue_sets() -> tuple[frozenset, frozenset]:
+    """(words that vote for a language other than Arabic, words that vote for Arabic only)."""
+    cues = _cues()
+    other = frozenset(w for w, langs in cues.items() if any(lang != "ar" for lang in langs))
+    ar_only = frozenset(w for w, langs in cues.items() if w not in other)
+    return other, ar_only
+
+
+def _scripts_of_row(row, extra: int) -> list[tuple[str, int]]:
+    """:func:`_scripts_from_counts` as a list of ``(script, letters)`` in the same order."""
+    out = []
+    ar = row[_C_AR] + row[_C_AR_PRES] + row[_C_FA] + row[_C_UR]
+    if ar > 0:
+        out.append(("arabic", ar))
+    latin = row[_C_ASCII]
+    if extra > 2 * ar:
+        latin += row[_C_LATIN_EXT]
+        for name, k in _OTHER_CATS.items():
+            if row[k]:
+                out.append((name, row[k]))
+    if latin:
+        out.append(("latin", latin))
+    return out
+
+
+def _decide_by_letters(scripts: list[tuple[str, int]], total: int) -> str:
+    """:func:`decide` of evidence with these letters, no votes and no Persian/Urdu letters."""
+    if total == 0:
+        return "und"
+    script, n = max(scripts, key=_second)  # the first of the largest, as Counter.most_common(1)
+    if n / total < 0.5:
+        return "und"
+    return _SCRIPT_DEFAULT.get(script, "und")
+
+
+def _second(kv):
+    return kv[1]
+
+
+def _detect_lines_fast(lines, rows, extras, min_letters: int, word_lines=None) -> tuple[str, list[dict]]:
+    """The answer of :func:`_detect_lines_full` for a text without Persian/Urdu letters.
+
+    Without those letters, Arabic votes only matter against Persian/Urdu votes, and Latin votes
+    only come from words outside the Arabic-only set. So a line none of whose words votes for a
+    language other than Arabic is decided by its letters alone (Arabic script -> ar, Latin -> the
+    script's default), and its Arabic votes are counted only when the document's total needs them
+    (some other line voted fa/ur). Lines that do hold such a word are read in full.
+    ``word_lines``: the lines with every non-letter made a space (see :func:`_line_letter_counts`),
+    whose ``split()`` gives the words of a line not lower-cased.
+    """
+    other, ar_only = _cue_sets()
+    get = _cues().get
+    findall = _WORD_RE.findall
+    total_scripts: dict[str, int] = {}
+    total_votes: Counter = Counter()
+    lazy: list[list[str]] = []  # words of the lines whose (Arabic-only) votes were not counted
+    out = []
+    for (i, stripped, s), row, extra in zip(lines, rows, extras):
+        scripts = _scripts_of_row(row, extra)
+        votes: Counter | None = None
+        names = [k for k, _ in scripts]
+        if "latin" in names:
+            words = findall(stripped.lower())
+        elif "arabic" in names:
+            words = word_lines[i].split() if word_lines is not None else findall(stripped)
+        if "latin" in names or "arabic" in names:
+            if other.isdisjoint(words):
+                lazy.append(words)
+            else:
+                votes = Counter()
+                for w in words:
+                    langs = get(w)
+                    if langs:
+                        for lang in langs:
+                            votes[lang] += 1
+                total_votes.update(votes)
+        n = 0
+        for k, v in scripts:
+            total_scripts[k] = total_scripts.get(k, 0) + v
+            n += v
+        if n >= min_letters:
+            if votes is None:
+                lang = _decide_by_letters(scripts, n)
+            else:
+                lang = decide(Evidence(Counter(dict(scripts)), votes))
+            out.append({"start": s, "end": s + len(stripped), "language": lang})
+    if total_votes["fa"] or total_votes["ur"]:
+        n_ar = sum(sum(map(ar_only.__contains__, words)) for words in lazy)
+        if n_ar:
+            total_votes["ar"] += n_ar
+    return decide(Evidence(Counter(total_scripts), total_votes)), out
+
+
+def warm_up() -> None:
+    """Build the lookup tables and the cue sets now (the stage factory calls this)."""
+    _cat_lut()
+    _letter_lut()
+    _cue_sets()
 
 
 def _detect_document_by_line(text: str, min_letters: int = 12) -> tuple[str, list[dict]]:

@@ -15,7 +15,7 @@ from ..document import Document, make_id
 from ..pipeline import RunContext, register_stage
 from .appended import AppendedOptions, AppendedSplitter
 from .boilerplate import BoilerplateOptions, BoilerplateRemover
-from .language import detect_document
+from .language import detect_document, warm_up as _warm_language
 from .markers import default_labels, default_markers, default_tag_terms, load_markers
 from .metadata import MetadataExtractor, MetadataOptions, date_from_url, outlet_from_url
 
@@ -134,6 +134,7 @@ def make_language(config: dict, ctx: RunContext):
     """Language of the document and of each segment (ar, en, fa, ur, …; und when no letters)."""
     min_letters = int(config.get("segment_min_letters", 12))
     mixed_share = float(config.get("mixed_min_share", 0.1))
+    _warm_language()  # lookup tables and cue sets built once, here, not on the first document
 
     def run(doc: Document) -> Document:
         doc.language, segs = detect_document(doc.body, min_letters)

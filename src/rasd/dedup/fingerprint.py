@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 import xxhash
 
+from ..clean.wordsplit import find_words, word_lut
 from ..normalize import fold_spaces, normalize_text
 
 MAGIC = b"RMH2"
@@ -157,13 +158,14 @@ class Fingerprinter:
         self._a = a[:, None]
         self._b = b[:, None]
         self._mult = np.uint64(0x9E3779B97F4A7C15)
+        word_lut()  # built once, with the fingerprinter
 
     def word_hashes(self, ws: list[str]) -> np.ndarray:
         """Stable 64-bit hash (xxh64 of UTF-8) of each word. (Hashing every word directly costs
         less than a cache lookup once the pipeline's other stages have pushed the cache out of
         the CPU caches.)"""
         try:
-            vals = list(map(_xxh64, map(str.encode, ws)))
+            return np.fromiter(map(_xxh64, map(str.encode, ws)), dtype=np.uint64, count=len(ws))
         except UnicodeEncodeError:  # a lone surrogate (never inside a \w+ word, but keep it safe)
             vals = [_xxh64(w.encode("utf-8", "surrogatepass")) for w in ws]
         return np.array(vals, dtype=np.uint64)
@@ -199,10 +201,12 @@ class Fingerprinter:
         sig >>= np.uint64(32)
         return sig.astype(np.uint32)
 
-    def __call__(self, body: str) -> Fingerprint:
+    def __call__(self, body: str, norm: str | None = None) -> Fingerprint:
+        """``norm``: ``normalize_text(body)`` when the caller has it (``doc.normalized().text``)."""
         # ``normalized`` without folding the spaces: the same ``\w+`` words and the same numbers
-        norm = normalize_text(body)
-        ws = _WORD.findall(norm)
+        if norm is None:
+            norm = normalize_text(body)
+        ws = find_words(norm)
         ch = content_hash_of_words(ws)
         if not ws:
             return Fingerprint(ch, 0, 0, None, self.params)

@@ -78,7 +78,8 @@ def make_dedup(config: dict, ctx: RunContext):
 
     def run(doc: Document) -> Document:
         index = current_index()
-        fp = fingerprint(doc.body)
+        # the normalised body, cached on the document for the stages after this one
+        fp = fingerprint(doc.body, doc.normalized().text)
         known = index.position(doc.id)
         before = known if known is not None else len(index)
         matches = index.lookup(fp, threshold=threshold, min_shingles=min_shingles, before=before, **guard)
