@@ -157,3 +157,10 @@ def test_concern_with_a_possessive_pronoun_takes_the_subject_and_every_party_of_
     text = "وبعد اللقاء قال وزير خارجية اليابان إن الوزراء أعربوا عن قلقهم من أن التعاون بين روسيا وكوريا الشمالية يهدد المنطقة."
     got = triples(code_plain(text), "ACCUSE")
     assert ("JPN", "ACCUSE", "RUS") in got and ("JPN", "ACCUSE", "PRK") in got
+
+
+def test_concern_voiced_by_two_states_far_from_the_verb_is_an_accusation_by_each():
+    text = "أعربت اليابان وكوريا الجنوبية عن قلقهما من التعاون العسكري بين روسيا وكوريا الشمالية."
+    got = triples(code_plain(text), "ACCUSE")
+    assert {("JPN", "ACCUSE", "RUS"), ("JPN", "ACCUSE", "PRK"), ("KOR", "ACCUSE", "RUS"),
+            ("KOR", "ACCUSE", "PRK")} <= got
