@@ -23,7 +23,29 @@ _PROCLITICS = sorted(
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(normalize_text(text))
+    return split_words(normalize_text(text))
+
+
+# the same words with a lookup table over code points (numpy): every character outside ``_WORD``
+# becomes a space, then ``str.split``; about twice as fast as the regex on an article-sized text
+_WORD_RANGES = ((0x30, 0x39), (0x41, 0x5A), (0x61, 0x7A), (0x621, 0x64A), (0x671, 0x6D3))
+_FAST_MIN = 256
+try:
+    import numpy as _np
+
+    _KEEP = _np.full(_WORD_RANGES[-1][1] + 2, 32, dtype=_np.uint32)  # the last entry (a space) takes
+    for _lo, _hi in _WORD_RANGES:  # every code point above the table ("clip" mode)
+        _KEEP[_lo:_hi + 1] = _np.arange(_lo, _hi + 1, dtype=_np.uint32)
+except ImportError:  # pragma: no cover
+    _np = None
+
+
+def split_words(norm: str) -> list[str]:
+    """The words (``_WORD`` runs) of already-normalised text."""
+    if _np is None or len(norm) < _FAST_MIN:
+        return _WORD.findall(norm)
+    cps = _np.frombuffer(norm.encode("utf-32-le", "surrogatepass"), dtype=_np.uint32)
+    return _KEEP.take(cps, mode="clip").tobytes().decode("utf-32-le").split()
 
 
 @lru_cache(maxsize=1 << 17)
@@ -41,7 +63,25 @@ def search_key(text: str) -> str:
 
 def stems_key(text: str) -> str:
     """Proclitic-free base forms of the words of ``text``."""
-    return " ".join(base_form(w) for w in words(text))
+    return stems_of(words(text))
+
+
+class _BaseForms(dict):
+    """word -> :func:`base_form`, filled on first sight (a dict lookup per word, in C, on the write path)."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= 1 << 18:  # bounded: a long-running ingest meets an open vocabulary
+            self.clear()
+        b = self[word] = base_form(word)
+        return b
+
+
+_BASE_FORMS = _BaseForms()
+
+
+def stems_of(ws: list[str]) -> str:
+    """``stems_key`` of already-normalised words (as :func:`words` returns them)."""
+    return " ".join(map(_BASE_FORMS.__getitem__, ws))
 
 
 @dataclass(frozen=True)
