@@ -65,6 +65,8 @@ class Cand:
     end: int
     payloads: list[Payload]  # shared between candidates of the same key and prefix: read only
     prefix: str
+    stop: bool = False  # one of the payloads is a stop word (the candidate takes its span, then is dropped)
+    by_kind: dict[str, list[Payload]] | None = None  # the payloads of each kind, in order (shared: read only)
 
 
 @dataclass
@@ -206,7 +208,8 @@ class Matcher:
             self.payloads.append(lst)
         A.make_automaton()
         self.automaton = A
-        self._allowed: dict[tuple[int, str], list[Payload]] = {}  # (key id, prefix) -> payloads allowed
+        # (key id, prefix) -> (payloads allowed, one of them is a stop word, those payloads by kind)
+        self._allowed: dict[tuple[int, str], tuple[list[Payload], bool, dict[str, list[Payload]]]] = {}
         self.media_cues = kb.cues.get("media", set())
         self.former = kb.cues.get("former", set())
         self.qual = kb.cues.get("qual", set())
@@ -246,15 +249,21 @@ class Matcher:
                 continue
             prefix = t[ts:ks]
             # the payloads allowed after this prefix (one list per key and prefix, made once)
-            ok = allowed.get((kid, prefix))
-            if ok is None:
+            # (with whether one of them is a stop word, for match())
+            got = allowed.get((kid, prefix))
+            if got is None:
                 if len(allowed) > 200_000:
                     allowed.clear()
-                ok = allowed[(kid, prefix)] = [p for p in pls[kid] if prefix in _ALLOWED[p.art]]
+                ok = [p for p in pls[kid] if prefix in _ALLOWED[p.art]]
+                by_kind: dict[str, list[Payload]] = {}
+                for p in ok:
+                    by_kind.setdefault(p.kind, []).append(p)
+                got = allowed[(kid, prefix)] = (ok, "stop" in by_kind, by_kind)
+            ok, stop, by_kind = got
             if not ok:
                 continue
             ms = ks - 2 if prefix in ART_PREFIXES else ks
-            out.append(Cand(ms, ks, end, ok, prefix))
+            out.append(Cand(ms, ks, end, ok, prefix, stop, by_kind))
         return out
 
     @staticmethod
@@ -277,8 +286,7 @@ class Matcher:
         if nt is None:
             nt = normalize(body)
         t = fold_same_length(nt.text)
-        chosen = [c for c in self.select(self.candidates(t), len(t))
-                  if not any(p.kind == "stop" for p in c.payloads)]
+        chosen = [c for c in self.select(self.candidates(t), len(t)) if not c.stop]
         found: list[Found] = []
         consumed: set[int] = set()  # indices of chosen candidates used inside a phrase
         n = len(chosen)
@@ -287,10 +295,15 @@ class Matcher:
             return t[chosen[i].end:chosen[j].ms]
 
         def first(c: Cand, kind: str) -> Payload | None:
-            for p in c.payloads:
-                if p.kind == kind:
-                    return p
-            return None
+            ps = c.by_kind.get(kind)
+            return ps[0] if ps else None
+
+        # the passes below each look only at the candidates holding a payload of one kind: their
+        # indices (ascending) are collected once, in one pass over the candidates
+        at_kind: dict[str, list[int]] = {}
+        for i, c in enumerate(chosen):
+            for kind in c.by_kind:
+                at_kind.setdefault(kind, []).append(i)
 
         def next_word(pos: int) -> str:
             m = _TOKEN.search(t, pos)
@@ -309,7 +322,8 @@ class Matcher:
 
         # -- institutions (head + nisba / construct + state / head + في + state) ------------
         inst_found: list[tuple[int, Found]] = []
-        for i, c in enumerate(chosen):
+        for i in at_kind.get("inst", ()):
+            c = chosen[i]
             p = first(c, "inst")
             if p is None or i + 1 >= n:
                 continue
@@ -338,7 +352,8 @@ class Matcher:
         # bare heads ("وزارة الدفاع") refer back to the last qualified mention of that institution
         last_inst: dict[str, Found] = {}
         inst_at = {i: f for i, f in inst_found}
-        for i, c in enumerate(chosen):
+        for i in at_kind.get("inst", ()):  # inst_at holds only candidates with an "inst" payload
+            c = chosen[i]
             if i in inst_at:
                 f = inst_at[i]
                 last_inst[f.key.rsplit(".", 1)[-1] if f.entry is None else f.key] = f
@@ -363,12 +378,11 @@ class Matcher:
         present: dict[str, int] = {}
         present_countries: set[str] = set()
         pending: list[tuple[int, Cand, list[Payload]]] = []
-        for i, c in enumerate(chosen):
+        for i in at_kind.get("entry", ()):
             if i in consumed:
                 continue
-            ents = [p for p in c.payloads if p.kind == "entry"]
-            if not ents:
-                continue
+            c = chosen[i]
+            ents = c.by_kind["entry"]
             if len(ents) == 1 and not ents[0].guarded and not ents[0].short:
                 e = kb.entries[ents[0].target]
                 found.append(Found(e.key, c.ms, c.end, "alias", e))
@@ -385,9 +399,10 @@ class Matcher:
         # -- role phrases -----------------------------------------------------------------------
         persons_seq: list[Found] = [f for f in found if f.entry is not None and f.entry.kind == "person"]
         role_found: list[Found] = []
-        for i, c in enumerate(chosen):
-            titles_here = [p for p in c.payloads if p.kind == "title"]
-            if not titles_here or i + 1 >= n or i in consumed:
+        for i in at_kind.get("title", ()):
+            c = chosen[i]
+            titles_here = c.by_kind["title"]
+            if i + 1 >= n or i in consumed:
                 continue
             j = i + 1
             nxt = chosen[j]
@@ -490,9 +505,10 @@ class Matcher:
             present[f.key] = present.get(f.key, 0) + 1
 
         # -- nisba standing for the state -------------------------------------------------------
-        for i, c in enumerate(chosen):
+        for i in at_kind.get("nisba", ()):
             if i in consumed:
                 continue
+            c = chosen[i]
             p = first(c, "nisba")
             if p is None or first(c, "entry") is not None or first(c, "title") is not None:
                 continue
@@ -530,7 +546,8 @@ class Matcher:
 
         # -- a shared nisba alone (القمة الروسية الكورية) → the state of its set the document names,
         # the one named most often (then most recently before it)
-        for i, c in enumerate(chosen):
+        for i in at_kind.get("nisba_shared", ()):
+            c = chosen[i]
             if i in consumed or first(c, "nisba") is not None or first(c, "entry") is not None:
                 continue
             p = first(c, "nisba_shared")

@@ -69,8 +69,61 @@ _SPLIT_FAST_RE = re.compile(rf"({_NUMBER}|{_WORD_NO_UNDERSCORE}|\S)")
 _tuple_new = tuple.__new__
 
 
+# The numpy path of token_arrays (long texts without an underscore and without a digit-separator-
+# digit sequence, where the number alternative cannot match): a table gives the class of every BMP
+# character as the regex sees it (0 space, 1 word character, 2 anything else: a token of its own);
+# tokens are the runs of word characters and the single other characters.
+_NUM_SEQ = re.compile(r"\d[.,٫٬/]\d")  # where _NUMBER can match, there is such a sequence
+_WORD_CHAR = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u0640\u06D6-\u06ED\u200C\u200D]")
+_SPACE_CHAR = re.compile(r"\s")
+_NP_MIN = 200  # shorter texts: the regex costs less than the numpy set-up
+_CLASS_LUT = None
+
+
+def _class_lut():
+    global _CLASS_LUT
+    if _CLASS_LUT is None:
+        import numpy as np
+
+        _CLASS_LUT = np.fromiter(
+            (1 if _WORD_CHAR.match(ch) else 0 if _SPACE_CHAR.match(ch) else 2 for ch in map(chr, range(0x10000))),
+            dtype=np.int8, count=0x10000)
+    return _CLASS_LUT
+
+
+def warm_up() -> None:
+    """Build the tokenizer's character table now (~35 ms; stage factories call this)."""
+    _class_lut()
+
+
+def _token_arrays_np(text: str) -> tuple[list[str], list[int], list[int]] | None:
+    """:func:`token_arrays` of a text in which ``_NUMBER`` cannot match and with no underscore, by
+    table lookups (numpy); None when the text has a character outside the BMP."""
+    import numpy as np
+
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if int(cp.max()) >= 0x10000:
+        return None
+    cls = _class_lut().take(cp)
+    word = cls == 1
+    other = cls == 2
+    prev_word = np.empty_like(word)
+    prev_word[0] = False
+    prev_word[1:] = word[:-1]
+    next_word = np.empty_like(word)
+    next_word[-1] = False
+    next_word[:-1] = word[1:]
+    starts = np.flatnonzero(other | (word & ~prev_word)).tolist()
+    ends = (np.flatnonzero(other | (word & ~next_word)) + 1).tolist()
+    return list(map(text.__getitem__, map(slice, starts, ends))), starts, ends
+
+
 def token_arrays(text: str) -> tuple[list[str], list[int], list[int]]:
     """``(texts, starts, ends)`` of :func:`tokenize` as three lists (no Token objects: the fast path)."""
+    if len(text) >= _NP_MIN and "_" not in text and not _NUM_SEQ.search(text):
+        got = _token_arrays_np(text)
+        if got is not None:
+            return got
     parts = (_SPLIT_RE if "_" in text else _SPLIT_FAST_RE).split(text)
     cum = list(accumulate(map(len, parts)))
     return parts[1::2], cum[0:-1:2], cum[1::2]

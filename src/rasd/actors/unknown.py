@@ -793,6 +793,7 @@ def make_unknown_actors(config: dict, ctx: RunContext):
     for single-word names seen at least twice.
     """
     files = [*config.get("files", []), *[str(f) for f in ctx.actor_files]]
+    ner.warm_up()  # the tokenizer's character table, built here rather than on the first document
     use_ner = bool(config.get("ner", True))
     finder = UnknownFinder(
         nisba=_kb_nisba(files),
