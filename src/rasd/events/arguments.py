@@ -32,6 +32,7 @@ The rules (tests/events/test_arguments.py has one of our own sentences per rule)
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from .anaphora import pronoun_gender, resolve, verb_gender
@@ -69,7 +70,7 @@ PRONOUN_SUBJECT_SUFFIXES = {
 }
 
 
-@dataclass
+@dataclass(slots=True)  # many per article: no __dict__ each
 class Mention:
     i: int  # first word index
     j: int  # last word index (inclusive)
@@ -81,7 +82,7 @@ class Mention:
     gender: str | None = None  # grammatical gender m | f (rasd.events.anaphora), None unknown
 
 
-@dataclass
+@dataclass(slots=True)  # many per article: no __dict__ each
 class Args:
     sources: list[Mention] = field(default_factory=list)
     targets: list[Mention] = field(default_factory=list)
@@ -136,20 +137,35 @@ def _scare_quotes(words: list[str]) -> frozenset[int]:
 def clause_bounds(words: list[str], i: int) -> tuple[int, int]:
     """Word range ``[lo, hi)`` of the clause around word ``i`` (between complementizers, colons
     and the quote marks of direct quotes; quote marks around a short phrase do not count)."""
-    scare = _scare_quotes(words) if '"' in words else frozenset()
-    lo = 0
-    for k in range(i - 1, -1, -1):
-        w = words[k]
-        if w in COMPLEMENTIZERS or w == ":" or (w == '"' and k not in scare):
-            lo = k + 1
-            break
-    hi = len(words)
-    for k in range(i + 1, len(words)):
-        w = words[k]
-        if w in COMPLEMENTIZERS or w == ":" or (w == '"' and k not in scare):
-            hi = k
-            break
+    brk = _clause_breaks(words)
+    k = bisect_left(brk, i)
+    lo = brk[k - 1] + 1 if k > 0 else 0
+    k = bisect_right(brk, i)
+    hi = brk[k] if k < len(brk) else len(words)
     return lo, hi
+
+
+# the last sentence's (tuple(words), break indices), replaced as one tuple (thread-safe)
+_BREAKS_OF: list = [((), ())]
+
+
+def _clause_breaks(words: list[str]) -> tuple[int, ...]:
+    """Indices of the clause breaks of ``words`` (complementizers, colons, quote marks of direct
+    quotes), worked out once per sentence (the coder codes the triggers of a sentence one after the
+    other; the last sentence's words and breaks are kept)."""
+    key = tuple(words)
+    c = _BREAKS_OF[0]
+    if c[0] == key:
+        return c[1]
+    quoted = '"' in words
+    if not quoted and ":" not in words and COMPLEMENTIZERS.isdisjoint(words):
+        brk: tuple[int, ...] = ()
+    else:
+        scare = _scare_quotes(words) if quoted else frozenset()
+        brk = tuple(k for k, w in enumerate(words)
+                    if w in COMPLEMENTIZERS or w == ":" or (w == '"' and k not in scare))
+    _BREAKS_OF[0] = (key, brk)
+    return brk
 
 
 def _blocked(words: list[str], i: int, ti: int) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..document import Actor, Document, Event
 from ..normalize import normalize
@@ -45,6 +46,7 @@ LINK_MAX_SENTENCES = 3  # a meeting referred to by "خلال زيارته" must 
 # possessive suffixes of a meeting noun that refers to a known meeting (زيارته، زيارتها، قمتهما)
 _POSSESSED = frozenset({"ه", "ها", "هم", "هما", "ته", "تها", "تهم", "تهما"})
 _TOKEN = re.compile(r"\w+|[:\"،,؛]")
+_TOKEN_SPLIT = re.compile(r"(\w+|[:\"،,؛])")  # the same tokens, by re.split (no match objects)
 # words that refer back to the two parties of the story ("the two countries", "the two leaders")
 DUAL_ANAPHORS = frozenset({
     "البلدين", "البلدان", "الجانبين", "الجانبان", "الطرفين", "الطرفان", "الزعيمين", "الزعيمان",
@@ -69,6 +71,28 @@ def _is_nisba(mtext: str, kind: str | None = None) -> bool:
         return False
     # an indefinite masculine form may be a state's name (مالي، تشيلي): only blocs and IGOs
     return ws[-1].endswith("يه") or kind in ("group", "organization")
+
+
+def _tokenize(norm: str) -> tuple[list[str], list[int]]:
+    """The tokens of ``_TOKEN`` in ``norm`` and their start offsets (one ``re.split``)."""
+    parts = _TOKEN_SPLIT.split(norm)
+    n = len(parts) // 2
+    acc = list(accumulate(map(len, parts)))
+    return parts[1::2], acc[0:2 * n:2]
+
+
+_NISBA_MEMO: dict[tuple[str, str | None], bool] = {}
+
+
+def _is_nisba_memo(mtext: str, kind: str | None) -> bool:
+    """:func:`_is_nisba`, remembered (a mention text recurs within and across articles)."""
+    key = (mtext, kind)
+    r = _NISBA_MEMO.get(key)
+    if r is None:
+        r = _is_nisba(mtext, kind)
+        if len(_NISBA_MEMO) < 100_000:
+            _NISBA_MEMO[key] = r
+    return r
 
 
 def actor_code(a: Actor) -> str | None:
@@ -186,7 +210,7 @@ class EventCoder:
                     hist = []
                     for ms, me, actor, code in reversed(ments[lo_m:hi_m]):
                         mtext = norm[ms:me]
-                        g = mention_gender(actor.kind, mtext.split(), _is_nisba(mtext, actor.kind))
+                        g = mention_gender(actor.kind, mtext.split(), _is_nisba_memo(mtext, actor.kind))
                         if g:
                             hist.append(Mention(-1, -1, code, actor, gender=g))
                     history.append(hist)
@@ -194,8 +218,7 @@ class EventCoder:
                 continue
             sent_hits = hits[lo_h:hi_h]
             if tok_starts is None:
-                all_words = _TOKEN.findall(norm)
-                tok_starts = [m.start() for m in _TOKEN.finditer(norm)]
+                all_words, tok_starts = _tokenize(norm)
             t0, t1 = bisect_left(tok_starts, ns), bisect_left(tok_starts, ne)
             words = all_words[t0:t1]
             tstarts = tok_starts[t0:t1]
@@ -210,13 +233,14 @@ class EventCoder:
                 prep = bool(pre) and pre.lstrip("وف")[:1] in ("ل", "ب", "ك")
                 conj = pre[:1] == "و"
                 mtext = norm[ms:me]
-                adj = _is_nisba(mtext, actor.kind)
+                adj = _is_nisba_memo(mtext, actor.kind)
                 mentions.append(Mention(i, max(i, j), code, actor, prep, conj, adj,
                                         mention_gender(actor.kind, words[i:max(i, j) + 1], adj)))
             if pair:
-                for k, w in enumerate(words):
-                    if w in _DUAL_FORMS:
-                        mentions.extend(Mention(k, k, code, actor) for code, actor in pair)
+                if not _DUAL_FORMS.isdisjoint(words):
+                    for k, w in enumerate(words):
+                        if w in _DUAL_FORMS:
+                            mentions.extend(Mention(k, k, code, actor) for code, actor in pair)
                 mentions.sort(key=lambda m: (m.i, m.j))
             mentions = self._drop_ally_possessors(words, mentions)
             own_subject = self._main_subject(words, mentions)
@@ -256,12 +280,13 @@ class EventCoder:
         if not mentions:
             return []
         rep = self._report_forms
-        for k, w in enumerate(words):
-            if w in rep:
-                for m in mentions:
-                    if k < m.i <= k + 6:
-                        return [m]
-                break
+        if not rep.isdisjoint(words):
+            for k, w in enumerate(words):
+                if w in rep:
+                    for m in mentions:
+                        if k < m.i <= k + 6:
+                            return [m]
+                    break
         first = mentions[0]
         return [first] if first.i <= 8 else []
 
@@ -403,16 +428,9 @@ class EventCoder:
             speaker = self._speaker(words, ti, mentions)
             date = precision = date_from = None
             sourceless_ok = incident is not None and entry.plover in self.sourceless
-            if any(s is not None for s in srcs) or not self.require_actor or sourceless_ok:
-                date, precision = self.dates.event_date(body, s0, s1, t_orig[0], t_orig[1], anchor, words)
-                date_from = "text" if date else None
-                if date is None and linked is not None:
-                    (date, precision), date_from = linked, "linked"
-                elif date is None and lead and self.lead_date and anchor is not None and not hyp \
-                        and not neg:
-                    date, precision, date_from = anchor.isoformat(), "day", "published"
-                if incident is not None and precision == "year":
-                    continue  # "في عام 2006 قتل …": a year-only date tells history, not the news
+            # the (source, target) pairs coded as events; the date (a time-expression search) is
+            # only worked out when it is used: by an event, the drill rule or the incident check
+            pairs = []
             for s in srcs:
                 for t in tgts:
                     if self.require_actor:
@@ -423,33 +441,46 @@ class EventCoder:
                             continue
                     if s is not None and t is not None and s.code == t.code and args.how != "members":
                         continue
-                    meta = {
-                        "trigger": body[t_orig[0]:t_orig[1]],
-                        "trigger_start": t_orig[0],
-                        "trigger_end": t_orig[1],
-                        "coder": CODER_VERSION,
-                        "lexicon_line": row.line,
-                        "role": row.role,
-                        "attribution": args.how,
-                        "date_precision": precision,
-                        "date_from": date_from,
-                        "sentence_no": sent_no,
-                        "context": entry.context,
-                    }
-                    if cue:
-                        meta["cue"] = cue
-                    if incident:
-                        meta["incident"] = incident
-                    if speaker is not None and (s is None or speaker is not s):
-                        meta["claimed_by"] = speaker.actor.name
-                    out.append(Event(
-                        cameo=entry.code, plover=entry.plover, goldstein=entry.goldstein,
-                        quad_class=entry.quad_class, sentence=sentence, start=s0, end=s1,
-                        source=s.code if s else None, source_actor=s.actor.name if s else None,
-                        target=t.code if t else None, target_actor=t.actor.name if t else None,
-                        mode=entry.mode, date=date, negated=neg and entry.plover != "REJECT",
-                        hypothetical=hyp, meta=meta,
-                    ))
+                    pairs.append((s, t))
+            if (pairs or incident is not None or row.role == "drill") and (
+                    any(s is not None for s in srcs) or not self.require_actor or sourceless_ok):
+                date, precision = self.dates.event_date(body, s0, s1, t_orig[0], t_orig[1], anchor, words)
+                date_from = "text" if date else None
+                if date is None and linked is not None:
+                    (date, precision), date_from = linked, "linked"
+                elif date is None and lead and self.lead_date and anchor is not None and not hyp \
+                        and not neg:
+                    date, precision, date_from = anchor.isoformat(), "day", "published"
+                if incident is not None and precision == "year":
+                    continue  # "في عام 2006 قتل …": a year-only date tells history, not the news
+            for s, t in pairs:
+                meta = {
+                    "trigger": body[t_orig[0]:t_orig[1]],
+                    "trigger_start": t_orig[0],
+                    "trigger_end": t_orig[1],
+                    "coder": CODER_VERSION,
+                    "lexicon_line": row.line,
+                    "role": row.role,
+                    "attribution": args.how,
+                    "date_precision": precision,
+                    "date_from": date_from,
+                    "sentence_no": sent_no,
+                    "context": entry.context,
+                }
+                if cue:
+                    meta["cue"] = cue
+                if incident:
+                    meta["incident"] = incident
+                if speaker is not None and (s is None or speaker is not s):
+                    meta["claimed_by"] = speaker.actor.name
+                out.append(Event(
+                    cameo=entry.code, plover=entry.plover, goldstein=entry.goldstein,
+                    quad_class=entry.quad_class, sentence=sentence, start=s0, end=s1,
+                    source=s.code if s else None, source_actor=s.actor.name if s else None,
+                    target=t.code if t else None, target_actor=t.actor.name if t else None,
+                    mode=entry.mode, date=date, negated=neg and entry.plover != "REJECT",
+                    hypothetical=hyp, meta=meta,
+                ))
             if row.role == "drill":
                 out.extend(self._drill_mobilize(words, ti, mentions, args, entry_code="150",
                                                 sentence=sentence, s0=s0, s1=s1, hyp=hyp, neg=neg,

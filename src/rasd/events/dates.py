@@ -76,11 +76,8 @@ def _previous_sentence(body: str, s0: int, reach: int = 600) -> str:
     k = s0
     while k > lo and (body[k - 1] in _BREAK_CHARS or body[k - 1].isspace()):
         k -= 1
-    p0 = lo
-    for i in range(k - 1, lo - 1, -1):
-        if body[i] in _BREAK_CHARS:
-            p0 = i + 1
-            break
+    last = max(body.rfind(c, lo, k) for c in _BREAK_CHARS)  # the last break in body[lo:k]
+    p0 = last + 1 if last >= 0 else lo
     return body[p0:s0]
 
 

@@ -84,32 +84,49 @@ class Eventive:
             else:
                 self._exact.setdefault(c.words[0], []).append(c)
         self._plens_sorted = sorted(self._plens)
+        self._memo: dict[str, tuple] = {}  # word -> what find() does there (_word_actions)
 
     def find(self, words: list[str]) -> dict[str, list[int]]:
         """Word indices of every cue in ``words``, by class (a multi-word cue at its last word)."""
         out: dict[str, list[int]] = {}
-        bare = [strip_clitics(w) for w in words]
         n = len(words)
+        memo = self._memo
         for k in range(n):
-            cands = (words[k],) if words[k] == bare[k] else (words[k], bare[k])
-            for w in cands:
-                for c in self._exact.get(w, ()):
-                    m = len(c.words)
-                    if m == 1:
-                        if not c.prefix:
-                            out.setdefault(c.cls, []).append(k)
-                        continue
-                    if k + m <= n and all(
-                        bare[k + i] == c.words[i] or words[k + i] == c.words[i] for i in range(1, m)
-                    ):
-                        out.setdefault(c.cls, []).append(k + m - 1)
-            b = bare[k]
-            for L in self._plens_sorted:
-                if L > len(b):
-                    break
-                for c in self._prefix.get(b[:L], ()):
+            w = words[k]
+            acts = memo.get(w)
+            if acts is None:
+                acts = self._word_actions(w)
+                if len(memo) < 100_000:
+                    memo[w] = acts
+            for single, c in acts:
+                if single:
                     out.setdefault(c.cls, []).append(k)
+                    continue
+                m = len(c.words)
+                if k + m <= n and all(
+                    strip_clitics(words[k + i]) == c.words[i] or words[k + i] == c.words[i] for i in range(1, m)
+                ):
+                    out.setdefault(c.cls, []).append(k + m - 1)
         return out
+
+    def _word_actions(self, word: str) -> tuple[tuple[bool, Cue], ...]:
+        """What :meth:`find` does at a word, in its order: ``(True, cue)`` records the word for a
+        one-word cue (exact, then prefix cues), ``(False, cue)`` tries a multi-word cue from it."""
+        acts: list[tuple[bool, Cue]] = []
+        b = strip_clitics(word)
+        for w in ((word,) if word == b else (word, b)):
+            for c in self._exact.get(w, ()):
+                if len(c.words) == 1:
+                    if not c.prefix:
+                        acts.append((True, c))
+                    continue
+                acts.append((False, c))
+        for L in self._plens_sorted:
+            if L > len(b):
+                break
+            for c in self._prefix.get(b[:L], ()):
+                acts.append((True, c))
+        return tuple(acts)
 
     @staticmethod
     def _near_before(idx: list[int] | None, ti: int, window: int) -> bool:

@@ -191,8 +191,13 @@ class Lexicon:
 
     def find(self, norm: str) -> list[TriggerHit]:
         """Every trigger hit in the normalised text, resolved by complement rules."""
+        return [TriggerHit(*t) for t in self._resolve(norm, self._scan(norm))]
+
+    def _scan(self, norm: str) -> list[tuple]:
+        """Every stem hit whose affixes fit, as tuples of the :class:`TriggerHit` fields (a hit
+        object is built only for the hits that survive :meth:`_resolve`)."""
         n = len(norm)
-        raw: list[TriggerHit] = []
+        raw: list[tuple] = []
         cache = self._affix_cache
         for end_idx, (stem, lst) in self._ac.iter(norm):
             s = end_idx - len(stem) + 1
@@ -221,39 +226,51 @@ class Lexicon:
                 if len(cache) < 100_000:
                     cache[key] = ok
             for row, kind in ok:
-                raw.append(TriggerHit(ws, we, s, e, row, kind, prefix, suffix))
-        return self._resolve(norm, raw)
+                raw.append((ws, we, s, e, row, kind, prefix, suffix))
+        return raw
 
-    def _resolve(self, norm: str, hits: list[TriggerHit]) -> list[TriggerHit]:
-        by_word: dict[tuple[int, int], list[TriggerHit]] = {}
+    def _resolve(self, norm: str, hits: list[tuple]) -> list[tuple]:
+        """The winning hit of every word (tuples ``(start, end, stem_start, stem_end, row, kind,
+        prefix, suffix)``), without those nested inside a longer (multi-word) hit."""
+        by_word: dict[tuple[int, int], list[tuple]] = {}
         for h in hits:
-            by_word.setdefault((h.start, h.end), []).append(h)
-        out: list[TriggerHit] = []
+            by_word.setdefault((h[0], h[1]), []).append(h)
+        out: list[tuple] = []
         for (ws, we), lst in sorted(by_word.items()):
             ctx: str | None = None  # " w1 w2 …": a stem starts one of the words iff " "+stem occurs
-            best: TriggerHit | None = None
+            window: str | None = None  # text that holds every context word (see _absent)
+            best: tuple | None = None
             best_score = -1
             for h in lst:
-                r = h.row
+                r = h[4]
                 if r.complement or r.forbid:
                     if ctx is None:
-                        ctx = " " + " ".join(_context(norm, ws, we))
-                    if r.forbid and any(f in ctx for f in _spaced(r.forbid)):
-                        continue
-                    if r.complement and not any(c in ctx for c in _spaced(r.complement)):
-                        continue
-                score = (2 if r.complement else 1) * 100 + (h.stem_end - h.stem_start)
-                if h.kind == "nounta" and h.suffix == "ه":
+                        if window is None:
+                            window = norm[max(0, ws - 60):we + 120]
+                        # a stem absent from the window cannot start a context word: decided
+                        # without building the context
+                        if not _absent(r.forbid, window) or (r.complement and not _absent(r.complement, window)):
+                            ctx = " " + " ".join(_context(norm, ws, we))
+                        elif r.complement:
+                            continue  # no complement stem around: the row does not apply
+                        # else: no forbidden stem around and no complement needed: the row applies
+                    if ctx is not None:
+                        if r.forbid and any(f in ctx for f in _spaced(r.forbid)):
+                            continue
+                        if r.complement and not any(c in ctx for c in _spaced(r.complement)):
+                            continue
+                score = (2 if r.complement else 1) * 100 + (h[3] - h[2])
+                if h[5] == "nounta" and h[7] == "ه":
                     score += 0.5  # تظاهرة: a noun in ة, not the verb تظاهر + "him"
                 if score > best_score:
                     best, best_score = h, score
             if best is not None:
                 out.append(best)
         # drop hits nested inside a longer (multi-word) hit
-        out.sort(key=lambda h: (h.start, -(h.end - h.start)))
-        kept: list[TriggerHit] = []
+        out.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        kept: list[tuple] = []
         for h in out:
-            if kept and h.start < kept[-1].end and h.end <= kept[-1].end:
+            if kept and h[0] < kept[-1][1] and h[1] <= kept[-1][1]:
                 continue
             kept.append(h)
         return kept
@@ -262,6 +279,17 @@ class Lexicon:
 @lru_cache(maxsize=4096)
 def _spaced(stems: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(" " + st for st in stems)
+
+
+def _absent(stems: tuple[str, ...], window: str) -> bool:
+    """True when no stem of ``stems`` can start a word of :func:`_context` for a trigger whose
+    context lies in ``window``: every context word (with or without its clitics) is a substring of
+    ``window``, so a stem without spaces that is not in ``window`` starts none of them. Stems
+    with a space or other non-word character are never ruled out this way."""
+    for st in stems:
+        if st in window or not st.isalnum():
+            return False
+    return True
 
 
 _WORD_RE = re.compile(r"\w+")

@@ -1,6 +1,7 @@
 """Negation, speculation, reported-speech and opinion cues (``rasd/data/events/cues.tsv``)."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -76,6 +77,30 @@ class Polarity:
                 for p in "وف":
                     self._after.setdefault(p + c.words[0], []).append(c)
         self._max_window = max([c.window + len(c.words) for c in cues] or [0])
+        self._before_keys = frozenset(self._before)
+        self._last_positions: tuple = ((), [])  # (tuple(words), positions) of the last sentence
+
+    def _before_positions(self, words: list[str]) -> list[int]:
+        """Indices of the words of ``words`` that end a "before" cue, worked out once per sentence
+        (the coder tests the triggers of a sentence one after the other; the last sentence's words
+        and positions are kept)."""
+        key = tuple(words)
+        last = self._last_positions
+        if last[0] == key:
+            return last[1]
+        keys = self._before_keys
+        pos = [k for k, w in enumerate(words) if w in keys] if not keys.isdisjoint(words) else []
+        self._last_positions = (key, pos)
+        return pos
+
+    def _cue_ends(self, words: list[str], i: int, lo: int) -> list[int]:
+        """The ``end`` values of ``range(i, lo, -1)`` (in that order) where ``words[end - 1]`` ends a
+        "before" cue: the others have no cue to try."""
+        pos = self._before_positions(words)
+        if not pos:
+            return []
+        a, b = bisect_left(pos, max(lo, 0)), bisect_left(pos, i)
+        return [k + 1 for k in reversed(pos[a:b])]
 
     def _match_at(self, words: list[str], end: int, cue: Cue) -> bool:
         """Does ``cue`` occupy ``words[end - len(cue) : end]``?"""
@@ -125,8 +150,8 @@ class Polarity:
     def intent(self, words: list[str], i: int) -> str | None:
         """The intention cue (تعتزم، تسعى إلى، عازمة على …) that governs the trigger at ``words[i]``."""
         lo = max(0, i - self._max_window)
-        for end in range(i, lo, -1):
-            for cue in self._before.get(words[end - 1], ()):
+        for end in self._cue_ends(words, i, lo):
+            for cue in self._before[words[end - 1]]:
                 if cue.kind == "intent" and i - end <= cue.window and self._match_at(words, end, cue):
                     return " ".join(cue.words)
         return None
@@ -139,8 +164,8 @@ class Polarity:
         neg = hyp = False
         cue_found = None
         lo = max(clause_start, i - self._max_window)
-        for end in range(i, lo, -1):  # a cue ending right before word ``end``
-            for cue in self._before.get(words[end - 1], ()):
+        for end in self._cue_ends(words, i, lo):  # a cue ending right before word ``end``
+            for cue in self._before[words[end - 1]]:
                 gap = i - end
                 if gap > cue.window or not self._match_at(words, end, cue):
                     continue

@@ -25,7 +25,21 @@ def _is_abbreviation(text: str, i: int) -> bool:
     return False
 
 
+# the last text split and its sentences: the coder, the date linker and the classifier split the
+# same body one after the other (replaced as one tuple, so safe across threads)
+_LAST: list = [("", ())]
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
+    last = _LAST[0]
+    if last[0] is text or (len(last[0]) == len(text) and last[0] == text):
+        return list(last[1])
+    spans = _split(text)
+    _LAST[0] = (text, tuple(spans))
+    return spans
+
+
+def _split(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _END.finditer(text):

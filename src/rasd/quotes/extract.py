@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from ..document import Actor, Document, Quote
 from .lexicon import Lexicon, norm
-from .text import MAX_QUOTE_CHARS, TextView, Token
+from .text import _CLITICS, MAX_QUOTE_CHARS, TextView, Token, lstrip_start, rstrip_end
 
 MAX_VERB_GAP = 30  # tokens between a speech verb and its complementiser
 MAX_CUE_GAP = 45  # tokens between a speech cue and the quote mark of a direct quote
@@ -46,6 +47,8 @@ _SKIP_BEFORE = frozenset(norm(w) for w in _SKIP_BEFORE)
 _COMP_PREPS = frozenset(norm(w) for w in _COMP_PREPS)
 _ACCORDING = frozenset(norm(w) for w in _ACCORDING)
 _ALA, _LISAN, _AN = norm("على"), norm("لسان"), norm("عن")
+# the tokens whose form or whose form without a leading و/ف (Token.base) is in _ACCORDING
+_ACCORDING_FORMS = _ACCORDING | frozenset(c + w for c in "وف" for w in _ACCORDING if len(c + w) > 3)
 
 
 @dataclass
@@ -92,6 +95,27 @@ def _romanize(arabic: str, country: str | None) -> str:
         return arabic
 
 
+_MISSING = object()
+_MEMO_MAX = 100_000  # words remembered per table (a memo is dropped and restarted when full)
+
+
+def _word_memo(lex: Lexicon) -> dict[str, dict]:
+    """Per-lexicon memos of word-level lookups (role, demonym, "is a lexicon word"), kept on the
+    lexicon and started afresh when one of its tables is replaced or changes size, or a memo grows
+    too large (a table edited in place without a change of size is not noticed: build a new
+    lexicon, as ``load_lexicon`` does)."""
+    tables = (lex.speech, lex.complementizers, lex.unnamed, lex.modifiers, lex.roles, lex.demonyms,
+              lex.cues, lex.titles, lex.outlet_refs)
+    sizes = tuple((id(t), len(t)) for t in tables)
+    cached = lex.__dict__.get("_word_memo")
+    if cached is None or cached[0] != sizes or any(len(d) > _MEMO_MAX for d in cached[1].values()
+                                                   if isinstance(d, dict)):
+        cached = (sizes, {"role": {}, "demonym": {}, "lexical": {},
+                          "role_firsts": frozenset(k.split(" ", 1)[0] for k in lex.roles if " " in k)})
+        lex.__dict__["_word_memo"] = cached
+    return cached[1]
+
+
 class QuoteExtractor:
     def __init__(self, doc: Document, view: TextView, lex: Lexicon):
         self.doc = doc
@@ -102,24 +126,41 @@ class QuoteExtractor:
             for m in a.mentions:
                 ms.append((m.start, m.end, a))
         self.mentions = sorted(ms, key=lambda x: (x[0], -(x[1] - x[0])))
+        # for bisecting: mention starts, and the largest end among the first k mentions
+        self._m_starts = [m[0] for m in self.mentions]
+        self._m_maxend = [0] + list(accumulate((m[1] for m in self.mentions), max))
+        self._memo = _word_memo(lex)
         self.speakers: list[tuple[int, Speaker]] = []  # (body offset, speaker) in reading order
         self.role_map = self._learn_roles()
         self.unknown_names: dict[str, Speaker] = {}
 
     # -- lexical tests ------------------------------------------------------------
     def speech_kind(self, tk: Token) -> str | None:
-        for w in (tk.w, tk.base):
-            e = self.lex.speech.get(w)
+        return self._speech_kind_w(tk.w)
+
+    def _speech_kind_w(self, w: str) -> str | None:
+        """Speech kind of a token of form ``w`` (or of ``w`` without a leading و/ف, ``Token.base``)."""
+        e = self.lex.speech.get(w)
+        if e:
+            return e[1]
+        if len(w) > 3 and w[0] in _CLITICS:
+            e = self.lex.speech.get(w[1:])
             if e:
                 return e[1]
         return None
 
     def is_comp(self, tk: Token) -> bool:
-        if tk.w not in self.lex.complementizers:
+        return self._comp_at(tk.i)
+
+    def _comp_at(self, i: int) -> bool:
+        """Is token ``i`` a complementiser (not one after "بعد"، "إلا")?"""
+        words = self.v.words
+        if words[i] not in self.lex.complementizers:
             return False
-        if tk.i > 0:
-            prev = self.v.tokens[tk.i - 1]
-            if prev.w in self.lex.not_after or prev.base in self.lex.not_after:
+        if i > 0:
+            prev = words[i - 1]
+            na = self.lex.not_after
+            if prev in na or (len(prev) > 3 and prev[0] in _CLITICS and prev[1:] in na):
                 return False  # "بعد أن"، "إلا أن"
         return True
 
@@ -133,20 +174,29 @@ class QuoteExtractor:
 
     def role_at(self, i: int) -> tuple[str, int] | None:
         """Role class of the noun phrase starting at token ``i`` and its length in tokens."""
-        tks = self.v.tokens
-        if i >= len(tks):
+        words = self.v.words
+        if i >= len(words):
             return None
-        if i + 1 < len(tks):
-            two = tks[i].base + " " + tks[i + 1].w
+        w0 = words[i]
+        base = w0[1:] if (len(w0) > 3 and w0[0] in _CLITICS) else w0
+        firsts = self._memo["role_firsts"]  # first words of the two-word roles
+        if i + 1 < len(words) and (base in firsts or w0 in firsts):
+            two = base + " " + words[i + 1]
             if two in self.lex.roles:
                 return self.lex.roles[two], 2
-            two = tks[i].w + " " + tks[i + 1].w
+            two = w0 + " " + words[i + 1]
             if two in self.lex.roles:
                 return self.lex.roles[two], 2
-        for w in self._strip(tks[i].w):
-            if w in self.lex.roles:
-                return self.lex.roles[w], 1
-        return None
+        memo = self._memo["role"]
+        r = memo.get(w0, _MISSING)
+        if r is _MISSING:
+            r = None
+            for w in self._strip(w0):
+                if w in self.lex.roles:
+                    r = self.lex.roles[w]
+                    break
+            memo[w0] = r
+        return (r, 1) if r is not None else None
 
     def demonym_at(self, i: int) -> tuple[tuple[str, str], int] | None:
         tks = self.v.tokens
@@ -157,15 +207,35 @@ class QuoteExtractor:
                 d = self.lex.demonyms.get(first + " " + tks[i + 1].w)
                 if d:
                     return d, 2
-        for w in self._strip(tks[i].w):
-            d = self.lex.demonyms.get(w)
-            if d:
-                return d, 1
-        return None
+        w0 = tks[i].w
+        memo = self._memo["demonym"]
+        d = memo.get(w0, _MISSING)
+        if d is _MISSING:
+            d = None
+            for w in self._strip(w0):
+                d = self.lex.demonyms.get(w)
+                if d:
+                    break
+            d = d or None
+            memo[w0] = d
+        return (d, 1) if d else None
 
     # -- mentions -----------------------------------------------------------------
     def mentions_in(self, s: int, e: int) -> list[tuple[int, int, Actor]]:
-        return [m for m in self.mentions if m[0] >= s and m[1] <= e and m[1] > m[0]]
+        """The mentions inside body ``[s, e)``, in order (a mention inside starts before ``e``)."""
+        ms = self.mentions
+        out = []
+        for k in range(bisect.bisect_left(self._m_starts, s), len(ms)):
+            m = ms[k]
+            if m[0] >= e:
+                break
+            if m[1] <= e and m[1] > m[0]:
+                out.append(m)
+        return out
+
+    def _overlaps_mention(self, s: int, e: int) -> bool:
+        """Does some mention overlap body ``[s, e)`` (start before ``e``, end after ``s``)?"""
+        return self._m_maxend[bisect.bisect_left(self._m_starts, e)] > s
 
     def outlets_in(self, ns: int, ne: int):
         return [om for om in self.v.outlet_matches if om.ns >= ns and om.ne <= ne]
@@ -183,9 +253,13 @@ class QuoteExtractor:
             if a.kind != "person":
                 continue
             k = v.token_at_or_after(self._norm_pos(s))
+            ts = v._tok_starts
+            if not ts:
+                break
+            floor = v.sentence_floor(ts[min(k, len(ts) - 1)])
             for j in range(k - 1, max(-1, k - 7), -1):
-                if v.tokens[j].sent != v.tokens[min(k, len(v.tokens) - 1)].sent:
-                    break
+                if ts[j] <= floor:
+                    break  # another sentence
                 r = self.role_at(j)
                 if r:
                     for key in ((r[0], a.country), (r[0], None)):
@@ -315,15 +389,23 @@ class QuoteExtractor:
         w = tk.w
         if len(w) < 2 or w.startswith("ال") or not w.isalpha() or not ("\u0600" <= w[0] <= "\u06ff"):
             return False
-        lx = self.lex
-        for f in {w, tk.base}:
-            if (f in lx.speech or f in lx.complementizers or f in lx.unnamed or f in lx.modifiers
-                    or f in lx.roles or f in lx.demonyms or f in lx.cues or f in lx.titles
-                    or f in lx.outlet_refs or f in _BREAKS or f in _SKIP_BEFORE or f in _COMP_PREPS):
-                return False
-        if any(m[0] < tk.e and tk.s < m[1] for m in self.mentions):
+        if self._lexical_word(w) or (tk.base != w and self._lexical_word(tk.base)):
+            return False
+        if self._overlaps_mention(tk.s, tk.e):
             return False
         return not any(om.s < tk.e and tk.s < om.e for om in self.v.outlet_matches)
+
+    def _lexical_word(self, f: str) -> bool:
+        """Is ``f`` a word of the quote lexicon (speech, role, demonym, cue …), so never a name?"""
+        memo = self._memo["lexical"]
+        r = memo.get(f)
+        if r is None:
+            lx = self.lex
+            r = (f in lx.speech or f in lx.complementizers or f in lx.unnamed or f in lx.modifiers
+                 or f in lx.roles or f in lx.demonyms or f in lx.cues or f in lx.titles
+                 or f in lx.outlet_refs or f in _BREAKS or f in _SKIP_BEFORE or f in _COMP_PREPS)
+            memo[f] = r
+        return r
 
     def _surname_token(self, tk: Token, j: int, b: int) -> bool:
         """"السوداني" in "محمد شياع السوداني": a definite family name closing a name, when what follows
@@ -465,26 +547,27 @@ class QuoteExtractor:
     # -- speech cue -> speaker -------------------------------------------------------
     def window_after(self, j: int, k: int) -> tuple[int, int]:
         """Subject window after the speech token ``j`` up to ``k`` (exclusive), cut at breaks."""
-        tks = self.v.tokens
+        v = self.v
+        words, ts, te = v.words, v._tok_starts, v._tok_ends
         end = j + 1
         while end < k and end < j + 16:
-            w = tks[end].w
-            if w in _BREAKS or tks[end].base in _BREAKS:
-                if w == _ALA and end + 1 < k and tks[end + 1].w == _LISAN:
+            w = words[end]
+            if w in _BREAKS or (len(w) > 3 and w[0] in _CLITICS and w[1:] in _BREAKS):  # w or base
+                if w == _ALA and end + 1 < k and words[end + 1] == _LISAN:
                     end += 2
                     continue
                 break
-            if w in _COMP_PREPS and end + 1 < k and self.is_comp(tks[end + 1]):
+            if w in _COMP_PREPS and end + 1 < k and self._comp_at(end + 1):
                 break
             # a recipient "لصحيفة" / "للصحيفة" ends the subject
-            if end > j + 1 and self._recipient(tks[end]):
+            if end > j + 1 and self._recipient_w(w, ts[end]):
                 break
             # a quote mark or colon between tokens ends it too (not the marks around a name)
-            gap = self.v.t[tks[end - 1].ne:tks[end].ns]
+            gap = v.t[te[end - 1]:ts[end]]
             if ":" in gap:
                 break
             if '"' in gap:
-                q = tks[end - 1].ne + gap.index('"')
+                q = te[end - 1] + gap.index('"')
                 p = self.v.pair_opening_at(q) or self.v.pair_containing(q + 1)
                 if p is None or not p.name_like:
                     break
@@ -493,14 +576,21 @@ class QuoteExtractor:
 
     def _recipient(self, tk: Token) -> bool:
         """"لصحيفة"، "للصحيفة"، "لرويترز": the addressee of the speech, not its subject."""
-        w = tk.w
+        return self._recipient_w(tk.w, tk.ns)
+
+    def _recipient_w(self, w: str, ns: int) -> bool:
+        """:meth:`_recipient` of the token of form ``w`` at normalised offset ``ns``."""
         if not w.startswith("ل") or len(w) < 4:
             return False
         rest = w[2:] if w.startswith("لل") else w[1:]
         for r in (rest, "ال" + rest):
             if self.lex.cues.get(r) in ("noun", "report") or r in self.lex.outlet_refs:
                 return True
-        return any(om.s <= tk.s < om.e for om in self.v.outlet_matches)
+        oms = self.v.outlet_matches
+        if not oms:
+            return False
+        s = self.v.nt.offsets[ns]  # the token's body start (Token.s)
+        return any(om.s <= s < om.e for om in oms)
 
     def _sentence_first_actor(self, j: int) -> Speaker | None:
         tks = self.v.tokens
@@ -518,19 +608,22 @@ class QuoteExtractor:
         tks = v.tokens
         kind = self.speech_kind(tks[j])
         pos = tks[j].s
+        ts, words = v._tok_starts, v.words
         if kind == "participle":
+            sent_j = v.sentence_of(ts[j])
             for f in reversed(frames_before):
-                if f.speaker and f.cue is not None and tks[f.cue].sent == tks[j].sent and f.cue < j:
+                if f.speaker and f.cue is not None and v.sentence_of(ts[f.cue]) == sent_j and f.cue < j:
                     return Speaker(f.speaker.name, f.speaker.country, f.speaker.kind, "participle", f.speaker.key)
             a, b = self.window_after(j, k)
-            sp = self.resolve_np(a, b, pos) if b > a and tks[a].w not in self.lex.complementizers else None
+            sp = self.resolve_np(a, b, pos) if b > a and words[a] not in self.lex.complementizers else None
             if sp:
                 return sp
             # "وهو ما أعلنه الرئيس بوتين …، واصفا الاتفاقية بأنها": the speech verb before it in the sentence
+            floor = v.sentence_floor(ts[j])
             for i in range(j - 1, max(-1, j - MAX_CUE_GAP), -1):
-                if tks[i].sent != tks[j].sent:
-                    break
-                if self.speech_kind(tks[i]) in ("verb", "chain"):
+                if ts[i] <= floor:
+                    break  # another sentence
+                if self._speech_kind_w(words[i]) in ("verb", "chain"):
                     a2, b2 = self.window_after(i, j)
                     sp = self.resolve_np(a2, b2, pos)
                     if sp:
@@ -540,16 +633,17 @@ class QuoteExtractor:
         if kind == "masdar":
             # "نقلت وكالة X عن Y قوله": the noun phrase between the previous verb and the masdar
             j2 = None
+            floor = v.sentence_floor(ts[j])
             for i in range(j - 1, max(-1, j - MAX_VERB_GAP), -1):
-                if tks[i].sent != tks[j].sent:
-                    break
-                if self.speech_kind(tks[i]) in ("verb", "chain"):
+                if ts[i] <= floor:
+                    break  # another sentence
+                if self._speech_kind_w(words[i]) in ("verb", "chain"):
                     j2 = i
                     break
             if j2 is not None:
                 a = j2 + 1
                 for i in range(j2 + 1, j):
-                    if tks[i].w == _AN:
+                    if words[i] == _AN:
                         a = i + 1
                 sp = self.resolve_np(a, j, pos)
                 if sp:
@@ -587,8 +681,8 @@ class QuoteExtractor:
         for s, e, a in self.mentions_in(tks[b].s, tks[k - 1].e):
             if a.kind != "person":
                 continue
-            before = v.body[:s].rstrip(" \t\u00a0")
-            if before.endswith(("،", ",")):
+            cut = rstrip_end(v.body, s)  # = len(v.body[:s].rstrip(" \t\u00a0"))
+            if cut > 0 and v.body[cut - 1] in "،,":
                 return self._from_actor(a, "apposition")
         # an unknown name between a comma and the quote/complementiser: "…، سو مي تيري: "
         i = k - 1
@@ -643,42 +737,44 @@ class QuoteExtractor:
     # -- finding quotes ---------------------------------------------------------------
     def reported_frames(self) -> list[Frame]:
         v = self.v
-        tks = v.tokens
         frames = []
         comps = self.lex.complementizers
-        for k, tk in enumerate(tks):
-            if tk.w not in comps or not self.is_comp(tk):  # (the first test is is_comp's own, inlined)
+        words = v.words
+        present = comps.intersection(words)
+        ts, te = v._tok_starts, v._tok_ends
+        n_tok = len(words)
+        for k in ([k for k, w in enumerate(words) if w in present] if present else ()):
+            if not self._comp_at(k):
                 continue
-            if any(om.ns <= tk.ns < om.ne for om in v.outlet_matches):
+            tk_ns, tk_ne = ts[k], te[k]
+            if any(om.ns <= tk_ns < om.ne for om in v.outlet_matches):
                 continue  # "سي إن إن"
-            pin = v.pair_containing(tk.ns)
+            pin = v.pair_containing(tk_ns)
             if pin is not None and pin.name_like:
                 continue
             j = None
+            floor = v.sentence_floor(tk_ns)
             for i in range(k - 1, max(-1, k - MAX_VERB_GAP), -1):
-                if tks[i].sent != tk.sent:
+                if ts[i] <= floor:
+                    break  # another sentence
+                if self._comp_at(i) and not any(om.ns <= ts[i] < om.ne for om in v.outlet_matches):
                     break
-                if self.is_comp(tks[i]) and not any(om.ns <= tks[i].ns < om.ne for om in v.outlet_matches):
-                    break
-                if self.speech_kind(tks[i]):
+                if self._speech_kind_w(words[i]):
                     j = i
                     break
-            if j is None or k + 1 >= len(tks):
+            if j is None or k + 1 >= n_tok:
                 continue
-            outer = v.outermost_pair_containing(tk.ns)
-            if outer is not None and outer.open > tks[j].ns:
+            outer = v.outermost_pair_containing(tk_ns)
+            if outer is not None and outer.open > ts[j]:
                 continue  # "قال: «إن …»": the complementiser belongs to the quotation
             # the text after the complementiser
-            after = v.t[tk.ne:]
-            off = len(after) - len(after.lstrip(" \t\u00a0"))
-            qpos = tk.ne + off
+            qpos = lstrip_start(v.t, tk_ne)  # after the spaces that follow the complementiser
             pair = v.pair_opening_at(qpos)
             if pair is not None and pair.closed:
                 tail = v.t[pair.close + 1:pair.close + 4].lstrip(" \t\u00a0")
                 k_after = v.token_at_or_after(pair.close)
-                nxt = tks[k_after] if k_after < len(tks) else None
-                speech_next = nxt is not None and v.t[pair.close + 1:nxt.ns].strip() == "" and (
-                    self.speech_kind(nxt) is not None or self.is_comp(nxt))
+                speech_next = k_after < n_tok and v.t[pair.close + 1:ts[k_after]].strip() == "" and (
+                    self._speech_kind_w(words[k_after]) is not None or self._comp_at(k_after))
                 if tail == "" or tail[0] in ".،,:;؛!?؟\n()" or speech_next \
                         or v.sentence_of(pair.close + 1) != v.sentence_of(pair.close):
                     span = v.trimmed_span(pair.open + 1, pair.close)
@@ -686,9 +782,9 @@ class QuoteExtractor:
                         frames.append(Frame(span[0], span[1], "direct", j, k + 1, pair.open + 1, pair.close,
                                             meta={"pair": pair}))
                     continue
-            if tks[k + 1].sent != tk.sent:
-                continue
-            ns = tks[k + 1].ns
+            if ts[k + 1] > v.sentence_end(tk_ns):
+                continue  # the next token is in another sentence
+            ns = ts[k + 1]
             ne = self._speech_end(k + 1)
             # a quotation open at the sentence end carries the quote to its closing mark
             p = v.pair_containing(ne)
@@ -706,15 +802,16 @@ class QuoteExtractor:
         """End of reported speech starting at token ``k``: the sentence end, or an earlier ", وقال X" that
         opens another attribution (participles such as "مضيفا" continue the same speaker)."""
         v = self.v
-        tks = v.tokens
-        ne = v.sentence_end(tks[k].ns)
+        ts, te, words = v._tok_starts, v._tok_ends, v.words
+        ne = v.sentence_end(ts[k])
         i = k + 1
-        while i < len(tks) and tks[i].ns < ne:
-            tk = tks[i]
-            if tk.has_clitic and self.speech_kind(tk) in ("verb", "chain"):
-                gap = v.t[tks[i - 1].ne:tk.ns]
-                if ("،" in gap or "," in gap) and v.pair_containing(tk.ns) is None:
-                    return tks[i - 1].ne
+        n = len(words)
+        while i < n and ts[i] < ne:
+            w = words[i]
+            if len(w) > 3 and w[0] in _CLITICS and self._speech_kind_w(w) in ("verb", "chain"):  # has_clitic
+                gap = v.t[te[i - 1]:ts[i]]
+                if ("،" in gap or "," in gap) and v.pair_containing(ts[i]) is None:
+                    return te[i - 1]
             i += 1
         return ne
 
@@ -724,17 +821,20 @@ class QuoteExtractor:
         v = self.v
         tks = v.tokens
         frames = []
-        for i, tk in enumerate(tks):
-            if tk.w not in _ACCORDING and tk.base not in _ACCORDING:
+        words = v.words
+        present = _ACCORDING_FORMS.intersection(words)
+        ts, te = v._tok_starts, v._tok_ends
+        for i in ([i for i, w in enumerate(words) if w in present] if present else ()):
+            cut = rstrip_end(v.t, ts[i])  # = len(v.t[:tk.ns].rstrip(" \t\u00a0"))
+            if cut > 0 and v.t[cut - 1] not in "،,.:\n؛!?؟":
                 continue
-            before = v.t[:tk.ns].rstrip(" \t\u00a0")
-            if before and before[-1] not in "،,.:\n؛!?؟":
-                continue
+            tk = tks[i]
             comma = None
+            ceil = v.sentence_end(tk.ns)  # a later token starting after it is in another sentence
             for m in range(i + 1, min(len(tks), i + 10)):
-                if tks[m].sent != tk.sent:
+                if ts[m] > ceil:
                     break
-                gap = v.t[tks[m - 1].ne:tks[m].ns]
+                gap = v.t[te[m - 1]:ts[m]]
                 if "،" in gap or "," in gap:
                     comma = m
                     break
@@ -769,8 +869,8 @@ class QuoteExtractor:
             if span is None:
                 continue
             words = v.pair_words(p)
-            before = v.t[:p.open].rstrip(" \t\u00a0")
-            prev_char = before[-1:] if before else ""
+            cut = rstrip_end(v.t, p.open)  # = len(v.t[:p.open].rstrip(" \t\u00a0"))
+            prev_char = v.t[cut - 1] if cut > 0 else ""
             parent = None
             for f in reported:
                 if f.nstart <= p.open and p.close <= f.nend + 1:
@@ -782,12 +882,13 @@ class QuoteExtractor:
                 continue
             # a speech cue before the mark, in the same sentence
             kq = v.token_at_or_after(p.open)
-            sent = v.sentence_of(p.open)
+            floor = v.sentence_floor(p.open)
+            ts, vwords = v._tok_starts, v.words
             cue = None
             for i in range(kq - 1, max(-1, kq - MAX_CUE_GAP), -1):
-                if tks[i].sent != sent:
-                    break
-                if self.speech_kind(tks[i]):
+                if ts[i] <= floor:
+                    break  # another sentence
+                if self._speech_kind_w(vwords[i]):
                     cue = i
                     break
                 # "بأنه"/"بأنها" right before the mark ("وصف … بأنه "…"") is part of the cue
@@ -796,14 +897,14 @@ class QuoteExtractor:
             if cue is not None and self.speech_kind(tks[cue]) in ("verb", "chain", "masdar") and kq - cue > 3:
                 # a quotation far from its verb must follow a pause or a "بأنه"/"بـ" link
                 link = prev_char in ":،," or (kq > 0 and tks[kq - 1].w in self.lex.complementizers) \
-                    or before.endswith("ب") or words >= SHORT_QUOTE_WORDS * 2
+                    or prev_char == "ب" or words >= SHORT_QUOTE_WORDS * 2
                 if not link:
                     cue = None
             if cue is not None:
                 frames.append(Frame(span[0], span[1], "direct", cue, kq, p.open + 1, p.close))
                 continue
             if prev_char == ":" and words >= SHORT_QUOTE_WORDS:
-                frames.append(Frame(span[0], span[1], "direct", None, kq, p.open + 1, p.close, colon_at=len(before) - 1))
+                frames.append(Frame(span[0], span[1], "direct", None, kq, p.open + 1, p.close, colon_at=cut - 1))
                 continue
             if p.closed:
                 k2 = v.token_at_or_after(p.close)

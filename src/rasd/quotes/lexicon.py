@@ -68,11 +68,33 @@ class Lexicon:
     @functools.cached_property
     def outlet_regex(self) -> re.Pattern[str]:
         """One alternation over every alias (longest first), as whole words, allowing و/ب/ل/ال before."""
-        alts = []
-        for alias in sorted(self.outlets, key=len, reverse=True):
-            alts.append(r"\s+".join(re.escape(p) for p in alias.split()))
-        return re.compile(r"(?<![\w])(?:و|ف)?(?:" + "|".join(OUTLET_PREFIXES[1:]) + r")?("
-                          + "|".join(alts) + r")(?![\w])")
+        return _outlet_pattern(sorted(self.outlets, key=len, reverse=True))
+
+    def outlet_regex_at(self, token: str) -> re.Pattern[str] | None:
+        """:attr:`outlet_regex` cut down to the aliases that can match at the start of the word
+        ``token`` (a ``\\w+`` run), None if none can: the aliases whose first word is all word
+        characters and equals ``token`` without some clitics of :data:`OUTLET_CLITICS` (the first
+        word of a match ends where the token ends: a space or a non-word character follows it).
+        Same alternation order, so ``outlet_regex_at(token).match(t, p)`` is
+        ``outlet_regex.match(t, p)`` wherever no alias with a non-word first word starts."""
+        cache = self.__dict__.setdefault("_outlet_regex_at", {})
+        if token in cache:
+            return cache[token]
+        by_first = self.__dict__.get("_outlets_by_first")
+        if by_first is None:
+            by_first = {}
+            for alias in sorted(self.outlets, key=len, reverse=True):
+                by_first.setdefault(alias.split()[0], []).append(alias)
+            self.__dict__["_outlets_by_first"] = by_first
+        firsts = {token[len(c):] for c in OUTLET_CLITICS if token.startswith(c)}
+        aliases = [a for f in firsts for a in by_first.get(f, ())]
+        rx = None
+        if aliases:
+            order = {a: k for k, a in enumerate(sorted(self.outlets, key=len, reverse=True))}
+            rx = _outlet_pattern(sorted(aliases, key=order.__getitem__))
+        if len(cache) < 50_000:
+            cache[token] = rx
+        return rx
 
     @functools.cached_property
     def outlet_starts(self):
@@ -99,6 +121,13 @@ class Lexicon:
             auto.add_word(w, (len(w), single, multi))
         auto.make_automaton()
         return frozenset(tokens), auto
+
+
+def _outlet_pattern(aliases: list[str]) -> re.Pattern[str]:
+    """The outlet regex over ``aliases`` (in this order): whole words, و/ف and ب/ل/لل/ال/بال allowed before."""
+    alts = [r"\s+".join(re.escape(p) for p in alias.split()) for alias in aliases]
+    return re.compile(r"(?<![\w])(?:و|ف)?(?:" + "|".join(OUTLET_PREFIXES[1:]) + r")?("
+                      + "|".join(alts) + r")(?![\w])")
 
 
 def _inflect_nisba(form: str) -> list[str]:

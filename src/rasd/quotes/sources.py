@@ -7,7 +7,7 @@ import re
 
 from ..document import Span
 from .lexicon import norm
-from .text import OutletMatch, TextView
+from .text import OutletMatch, TextView, lstrip_start, rstrip_end
 
 _PAREN_END = re.compile(r"\(([^()\n]{2,60})\)\s*\.?[ \t\u00a0]*(?=\n|$)")
 _CREDIT = re.compile(r"(?m)^[ \t]*(المصدر|المصادر|مصدر الخبر|مصادر)[ \t]*:[ \t]*(.*)$")
@@ -63,6 +63,18 @@ def cue_table(lex) -> dict[str, str]:
     return table
 
 
+_NAME_CUE_FORMS: dict[int, tuple[dict, frozenset[str]]] = {}
+
+
+def _name_cue_forms(cues: dict[str, str]) -> frozenset[str]:
+    """The words :func:`cue_table` gives the kind noun, report or institution (built once per table)."""
+    hit = _NAME_CUE_FORMS.get(id(cues))
+    if hit is None or hit[0] is not cues:
+        hit = (cues, frozenset(w for w, k in cues.items() if k in ("noun", "report", "institution")))
+        _NAME_CUE_FORMS[id(cues)] = hit
+    return hit[1]
+
+
 class SourceFinder:
     """Finds cited sources in a :class:`TextView`; also tells which quote pairs hold outlet names."""
 
@@ -83,14 +95,14 @@ class SourceFinder:
 
     def _in_paren_at_para_end(self, m: OutletMatch) -> bool:
         t = self.v.t
-        before = t[:m.ns].rstrip(" \t\u00a0\"")
-        if not before.endswith("("):
+        cut = rstrip_end(t, m.ns, " \t\u00a0\"")  # t[:m.ns].rstrip(…) ends at cut
+        if cut == 0 or t[cut - 1] != "(":
             return False
-        after = t[m.ne:].lstrip(" \t\u00a0\"")
-        if not after.startswith(")"):
+        a = lstrip_start(t, m.ne, " \t\u00a0\"")  # t[m.ne:].lstrip(…) starts at a
+        if a >= len(t) or t[a] != ")":
             return False
-        rest = after[1:].lstrip(" \t\u00a0.")
-        return rest == "" or rest.startswith("\n")
+        r = lstrip_start(t, a + 1, " \t\u00a0.")  # the rest after ")"
+        return r >= len(t) or t[r] == "\n"
 
     def _after_credit(self, npos: int) -> bool:
         line_start = self.v.t.rfind("\n", 0, npos) + 1
@@ -116,13 +128,14 @@ class SourceFinder:
             if self._in_paren_at_para_end(m) or self._after_credit(m.ns):
                 self._add(m.outlet.name, m.ns, m.ne)
                 continue
-            prev = v.prev_tokens(m.ns, 4)
-            kinds = [self.cue_kind(tk.w) for tk in prev]
+            kp = v.token_at_or_after(m.ns)
+            prev = v.words[max(0, kp - 4):kp]  # the forms of v.prev_tokens(m.ns, 4)
+            kinds = [self.cue_kind(w) for w in prev]
             # the alias may itself start with its outlet noun ("وكالة تاس", "قناة الجزيرة")
             first = m.outlet and self.lex.cues.get(v.t[m.ns:m.ne].split()[0])
             if m.weak:
                 # weak aliases ("الجزيرة") need an outlet noun right before them
-                near = [self.cue_kind(tk.w) for tk in prev[-2:]]
+                near = [self.cue_kind(w) for w in prev[-2:]]
                 if "noun" in near or first == "noun":
                     self._add(m.outlet.name, m.ns, m.ne)
                 continue
@@ -131,8 +144,9 @@ class SourceFinder:
                 continue
             # "رويترز قالت …": a speech verb right after
             k = v.token_at_or_after(m.ne)
-            nxt = v.tokens[k:k + 2]
-            if any(tk.base in self.lex.speech or tk.w in self.lex.speech for tk in nxt):
+            nxt = v.words[k:k + 2]
+            if any(w in self.lex.speech or (len(w) > 3 and w[0] in "وف" and w[1:] in self.lex.speech)
+                   for w in nxt):  # Token.w or Token.base
                 self._add(m.outlet.name, m.ns, m.ne)
 
     def _name_pairs(self) -> None:
@@ -149,10 +163,11 @@ class SourceFinder:
     def _unknown_after_noun(self) -> None:
         """ "ذكرت صحيفة "X"" / "لصحيفة "X"": an outlet noun after a cue, then a short name in quote marks."""
         v = self.v
-        cues = self._cues
-        for tk in v.tokens:
-            if cues.get(tk.w) not in ("noun", "report", "institution"):  # = self.cue_kind(tk.w)
-                continue
+        forms = _name_cue_forms(self._cues)
+        words = v.words
+        present = forms.intersection(words)
+        for k in ([k for k, w in enumerate(words) if w in present] if present else ()):
+            tk = v.tokens[k]
             after = v.t[tk.ne:tk.ne + 3]
             off = len(after) - len(after.lstrip(" \t\u00a0"))
             p = v.pair_opening_at(tk.ne + off)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..normalize import NormText, normalize
 from .lexicon import OUTLET_CLITICS, Lexicon, Outlet
@@ -16,6 +17,7 @@ from .lexicon import OUTLET_CLITICS, Lexicon, Outlet
 MAX_QUOTE_CHARS = 1500  # a quote never runs longer than this (unclosed marks, missing full stops)
 
 _TOKEN = re.compile(r"\w+")
+_TOKEN_SPLIT = re.compile(r"(\w+)")  # the same tokens, by re.split
 _SENT_END = re.compile(r"[.!?؟](?=[\s\"')\]]|$)|\n|؛")
 _CLITICS = ("و", "ف")
 _NEWLINE = re.compile("\n")
@@ -39,6 +41,65 @@ class Token:
     @property
     def has_clitic(self) -> bool:
         return self.base != self.w
+
+
+_HSPACE = " \t\u00a0"
+
+
+def rstrip_end(t: str, pos: int, chars: str = _HSPACE) -> int:
+    """``len(t[:pos].rstrip(chars))`` without copying the text."""
+    while pos > 0 and t[pos - 1] in chars:
+        pos -= 1
+    return pos
+
+
+def lstrip_start(t: str, pos: int, chars: str = _HSPACE) -> int:
+    """``len(t) - len(t[pos:].lstrip(chars))`` (where ``t[pos:].lstrip(chars)`` starts), without copying."""
+    n = len(t)
+    while pos < n and t[pos] in chars:
+        pos += 1
+    return pos
+
+
+class _Tokens:
+    """The tokens of a :class:`TextView` as a read-only sequence of :class:`Token`, each built (and
+    kept) on first access: the arrays ``words``/``_tok_starts``/``_tok_ends`` hold every token, and
+    most tokens of an article are never looked at one by one."""
+
+    __slots__ = ("_v", "_n", "_cache")
+
+    def __init__(self, view: "TextView", n: int):
+        self._v = view
+        self._n = n
+        self._cache: list[Token | None] = [None] * n
+
+    def __len__(self) -> int:
+        return self._n
+
+    def _make(self, i: int) -> Token:
+        v = self._v
+        ns, ne = v._tok_starts[i], v._tok_ends[i]
+        w = v.words[i]
+        base = w[1:] if (len(w) > 3 and w[0] in _CLITICS) else w
+        offs = v.nt.offsets
+        tk = Token(i, ns, ne, offs[ns], offs[ne - 1] + 1, w, base,
+                   bisect.bisect_left(v.sent_bounds, ns), bisect.bisect_left(v.para_bounds, ns))
+        self._cache[i] = tk
+        return tk
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(self._n))]
+        if i < 0:
+            i += self._n
+            if i < 0:
+                raise IndexError("token index out of range")
+        tk = self._cache[i]  # IndexError past the end, as a list
+        return tk if tk is not None else self._make(i)
+
+    def __iter__(self):
+        for i in range(self._n):
+            yield self[i]
 
 
 @dataclass
@@ -71,25 +132,17 @@ class TextView:
         t = self.nt.text
         self.t = t
         # sentence and paragraph boundaries (normalised offsets of the boundary characters)
-        self.sent_bounds = sb = [m.start() for m in _SENT_END.finditer(t)]
-        self.para_bounds = pb = [m.start() for m in _NEWLINE.finditer(t)]
-        # tokens; sentence/paragraph indexes by one merge walk (= bisect_left of the token start)
-        offs = self.nt.offsets
-        toks: list[Token] = []
-        append = toks.append
-        si = pi = 0
-        nsb, npb = len(sb), len(pb)
-        for m in _TOKEN.finditer(t):
-            ns, ne = m.span()
-            while si < nsb and sb[si] < ns:
-                si += 1
-            while pi < npb and pb[pi] < ns:
-                pi += 1
-            w = m.group()
-            base = w[1:] if (len(w) > 3 and w[0] in _CLITICS) else w
-            append(Token(len(toks), ns, ne, offs[ns], offs[ne - 1] + 1, w, base, si, pi))
-        self.tokens = toks
-        self._tok_starts = [tk.ns for tk in toks]
+        self.sent_bounds = [m.start() for m in _SENT_END.finditer(t)]
+        self.para_bounds = [m.start() for m in _NEWLINE.finditer(t)]
+        # tokens as parallel arrays of ints and strings (one C-level split, no object per token);
+        # a Token object is built only for the tokens the extractor looks at (``self.tokens[i]``)
+        parts = _TOKEN_SPLIT.split(t)
+        acc = list(accumulate(map(len, parts)))
+        self.words: list[str] = parts[1::2]
+        n = len(self.words)
+        self._tok_starts: list[int] = acc[0:2 * n:2]
+        self._tok_ends: list[int] = acc[1::2]
+        self.tokens = _Tokens(self, n)
         self.pairs = self._quote_pairs()
         self._pair_by_open = {p.open: p for p in self.pairs}
         self.outlet_matches = self._outlets()
@@ -100,6 +153,13 @@ class TextView:
 
     def paragraph_of(self, npos: int) -> int:
         return bisect.bisect_left(self.para_bounds, npos)
+
+    def sentence_floor(self, npos: int) -> int:
+        """The last sentence boundary before ``npos`` (-1 if none): a token starting at ``ns`` is in
+        the sentence of ``npos`` (``sentence_of(ns) == sentence_of(npos)``, ``ns <= npos``) iff
+        ``ns > sentence_floor(npos)``."""
+        k = bisect.bisect_left(self.sent_bounds, npos)
+        return self.sent_bounds[k - 1] if k > 0 else -1
 
     def sentence_end(self, npos: int) -> int:
         """Normalised offset of the end of the sentence containing ``npos`` (its boundary char)."""
@@ -205,7 +265,10 @@ class TextView:
         t = self.t
         rx = self.lex.outlet_regex
         full, odd = self.lex.outlet_starts
-        starts = {tk.ns for tk in self.tokens if tk.w in full}
+        ts = self._tok_starts
+        present = full.intersection(self.words)
+        # start -> the token there (its own cut-down regex) or None (the full regex)
+        starts = {ts[k]: w for k, w in enumerate(self.words) if w in present} if present else {}
         if odd is not None:
             n = len(t)
             for end_idx, (ln, single, multi) in odd.iter(t):
@@ -217,12 +280,18 @@ class TextView:
                 for c in OUTLET_CLITICS:
                     p = q - len(c)
                     if p >= 0 and t.startswith(c, p) and (p == 0 or not _WORDCHAR.match(t, p - 1)):
-                        starts.add(p)
+                        starts[p] = None  # an alias with a non-word first word may start here
         pos = 0
+        at = self.lex.outlet_regex_at
         for p in sorted(starts):
             if p < pos:
                 continue
-            m = rx.match(t, p)
+            w = starts[p]
+            if w is None:
+                m = rx.match(t, p)
+            else:
+                rw = at(w)
+                m = rw.match(t, p) if rw is not None else None
             if m is not None:
                 yield m
                 pos = m.end()
