@@ -137,3 +137,37 @@ def test_a_plural_demonym_is_never_the_antecedent_of_a_singular_pronoun():
     assert mention_gender("country", ["الاوكرانيون"]) is None
     assert mention_gender("country", ["فلسطين"]) == FEM
     assert mention_gender("country", ["الروسي"], adj=True) == MASC
+
+
+def test_his_country_is_the_state_of_the_person_before_it():
+    from event_helpers import _CODER, make_doc
+
+    doc = make_doc("أوضح بوتين أنه يتطلع لمرحلة جديدة، ملمحًا إلى عزم بلاده تطوير التعاون مع كوريا الشمالية.")
+    got = {(e.source, e.plover, e.target) for e in _CODER.code(doc)}
+    assert ("RUS", "AGREE", "PRK") in got
+
+
+def test_his_country_takes_the_person_of_an_earlier_sentence_and_names_the_state_actor():
+    from event_helpers import _CODER, make_doc
+
+    doc = make_doc("تحدث كيم جونغ أون طويلا أمام البرلمان في كوريا الشمالية. "
+                   "وقال إن بلاده ترفض العقوبات التي فرضتها الولايات المتحدة.")
+    ev = [e for e in _CODER.code(doc) if e.plover == "REJECT"]
+    assert ev and ev[0].source == "PRK" and ev[0].source_actor == "North Korea"
+
+
+def test_her_country_needs_a_feminine_owner():
+    from rasd.events.anaphora import homeland_mentions
+    from rasd.events.arguments import Mention
+
+    class A:
+        def __init__(self, kind):
+            self.kind = kind
+
+    putin = Mention(0, 0, "RUS", A("person"), gender="m")
+    words = ["قال", "بوتين", "ان", "بلادها", "ترفض"]
+    putin.i = putin.j = 1
+    assert homeland_mentions(words, [putin], [], {}) == []
+    words[3] = "لبلاده"
+    got = homeland_mentions(words, [putin], [], {})
+    assert [(m.i, m.code, m.prep, m.gender) for m in got] == [(3, "RUS", True, "f")]

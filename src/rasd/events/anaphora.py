@@ -131,3 +131,53 @@ def resolve(gender: str | None, main_subject: list, antecedents: list, exclude=(
         if getattr(m, "gender", None) == gender:
             return [m]
     return ms
+
+
+# -- "بلاده": the state of the person it refers to --------------------------------------------------
+
+_HOMELAND_CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
+
+
+@lru_cache(maxsize=1)
+def default_homeland_forms() -> dict[str, str]:
+    """``data/events/homeland.tsv``: normalised form → gender of its owner."""
+    return read_genders(_read_data("homeland.tsv"))
+
+
+def homeland_mentions(words: list[str], mentions: list, antecedents: list, countries: dict,
+                      forms: dict[str, str] | None = None) -> list:
+    """Mentions for "بلاده"/"بلادها" (his/her country) in a sentence's normalised ``words``: each
+    stands for the state of its owner, the nearest person mention before it in the sentence whose
+    gender agrees, else the most recent agreeing person of ``antecedents`` (previous sentences, most
+    recent first). ``countries`` maps a code to the document's state actor for that code (the
+    mention's actor; the owner itself when the state is not named). Returns new
+    :class:`rasd.events.arguments.Mention` objects (feminine: a state)."""
+    from .arguments import Mention  # arguments imports this module
+
+    forms = default_homeland_forms() if forms is None else forms
+    out = []
+    for k, w in enumerate(words):
+        prefix = ""
+        if w not in forms:
+            for c in _HOMELAND_CLITICS:
+                if w.startswith(c) and w[len(c):] in forms:
+                    prefix, w = c, w[len(c):]
+                    break
+            else:
+                continue
+        g = forms[w]
+        owner = None
+        for m in reversed(mentions):
+            if m.j < k and getattr(m.actor, "kind", None) == "person" and m.gender in (None, g):
+                owner = m
+                break
+        if owner is None:
+            for m in antecedents:
+                if getattr(m.actor, "kind", None) == "person" and m.gender in (None, g):
+                    owner = m
+                    break
+        if owner is None:
+            continue
+        out.append(Mention(k, k, owner.code, countries.get(owner.code, owner.actor),
+                           prep=prefix[-1:] in ("ب", "ل"), conj=prefix[:1] == "و", gender=FEM))
+    return out

@@ -23,7 +23,7 @@ from itertools import accumulate
 
 from ..document import Actor, Document, Event
 from ..normalize import normalize
-from .anaphora import mention_gender
+from .anaphora import default_homeland_forms, homeland_mentions, mention_gender
 from .arguments import COMPLEMENTIZERS, RELATIVES, Mention, attribute, groups
 from .dates import DateResolver
 from .eventive import Eventive, default_eventive
@@ -56,6 +56,9 @@ DUAL_SUFFIXES = {"past": ("ا", "تا"), "pres": ("ان",)}
 
 
 _DUAL_FORMS = frozenset(p + w for w in DUAL_ANAPHORS for p in ("", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل"))
+# "بلاده"، "لبلادها" (data/events/homeland.tsv), with the clitics homeland_mentions accepts
+_HOMELAND_FORMS = frozenset(p + w for w in default_homeland_forms()
+                            for p in ("", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل"))
 
 
 def _is_nisba(mtext: str, kind: str | None = None) -> bool:
@@ -193,6 +196,7 @@ class EventCoder:
         hit_starts = [h.start for h in hits]
         tok_starts: list[int] | None = None  # the whole document is tokenised once, lazily
         events: list[Event] = []
+        countries: dict | None = None  # code -> state actor of the document, for "بلاده" (lazily)
         anchor = doc.published
         prev_subject: list[Mention] = []
         history: list[list[Mention]] = []  # actor mentions of the last sentences that had some
@@ -242,6 +246,14 @@ class EventCoder:
                         if w in _DUAL_FORMS:
                             mentions.extend(Mention(k, k, code, actor) for code, actor in pair)
                 mentions.sort(key=lambda m: (m.i, m.j))
+            if not _HOMELAND_FORMS.isdisjoint(words):  # "أن بلاده ستواصل": the state of the person
+                if countries is None:
+                    countries = {a.code: a for a in reversed(doc.actors) if a.kind == "country" and a.code}
+                extra = homeland_mentions(words, mentions, [m for sent in reversed(history) for m in sent],
+                                          countries)
+                if extra:
+                    mentions.extend(extra)
+                    mentions.sort(key=lambda m: (m.i, m.j))
             mentions = self._drop_ally_possessors(words, mentions)
             own_subject = self._main_subject(words, mentions)
             main_subject = own_subject or prev_subject
