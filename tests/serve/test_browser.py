@@ -222,3 +222,12 @@ def test_demo_corpus_pages_render(page, demo_url, lang, direction):
         if name == "documents":
             assert page.locator("table.docs tbody tr").count() == min(50, len(docs))
         shot(page, f"demo-{name}-{lang}")
+
+
+@pytest.mark.parametrize("lang,month", [("ar", "يونيو"), ("en", "Jun")])
+def test_timeline_axis_labels_are_in_the_page_language(page, base_url, lang, month):
+    page.goto(f"{base_url}/?lang={lang}&interval=month")
+    page.wait_for_selector("#chart[data-rendered='1'] .main-svg", timeout=15000)
+    ticks = page.evaluate("Array.from(document.querySelectorAll('#chart .xtick text')).map(e => e.textContent)")
+    assert ticks and any(month in t for t in ticks), ticks
+    assert page.errors == []

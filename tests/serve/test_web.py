@@ -140,3 +140,13 @@ def test_every_ui_label_exists_in_both_languages():
     if ontology.is_file():  # every PLOVER type of the ontology has a label
         assert set(json.loads(ontology.read_text(encoding="utf-8"))["event_types"]) <= set(cat["plover"]["en"])
     assert cat["ar"]["dir"] == "rtl" and cat["en"]["dir"] == "ltr"
+
+
+def test_timeline_bucket_labels_follow_the_language():
+    pytest.importorskip("babel")
+    from rasd.serve.i18n import bucket_label
+
+    assert bucket_label("2024-06", "ar") == "يونيو 2024"
+    assert bucket_label("2024-06", "en") == "Jun 2024"
+    assert bucket_label("2024-06-17", "en") == "17 Jun 2024"
+    assert bucket_label("not-a-date", "en") == "not-a-date"

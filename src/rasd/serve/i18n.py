@@ -60,6 +60,22 @@ def format_date(value: str | None, lang: str) -> str:
     return value
 
 
+def bucket_label(bucket: str, lang: str) -> str:
+    """A timeline bucket (``YYYY-MM-DD`` day or week start, ``YYYY-MM`` month) as a short axis label
+    in the language: "19 يونيو 2024" / "Jun 2024" (ISO when babel is missing)."""
+    try:
+        from babel.dates import format_date as _fd
+    except ImportError:
+        return bucket
+    loc = labels(lang)["babel_locale"]
+    try:
+        if len(bucket) == 7:
+            return _fd(_dt.date.fromisoformat(bucket + "-01"), format="MMM y", locale=loc)
+        return _fd(_dt.date.fromisoformat(bucket[:10]), format="d MMM y", locale=loc)
+    except ValueError:
+        return bucket
+
+
 class Names:
     """Display names of actors: Arabic name in Arabic when known, else the English canonical name."""
 

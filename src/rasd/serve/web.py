@@ -86,6 +86,8 @@ def _timeline_chart(p_lang: str, tl: dict[str, Any]) -> dict[str, Any]:
     cat = i18n.catalog()
     return {
         "kind": "timeline", "buckets": tl["buckets"],
+        # axis labels in the page's language (plotly would write English month names)
+        "labels": [i18n.bucket_label(b, p_lang) for b in tl["buckets"]],
         "series": [{"key": k, "name": i18n.quad_label(k, p_lang), "color": cat["quad_colors"].get(k, "#888"),
                     "counts": v} for k, v in tl["series"].items()],
         "dir": cat[p_lang]["dir"],

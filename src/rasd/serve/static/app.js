@@ -34,10 +34,18 @@
       var traces = spec.series.map(function (s) {
         return { type: "bar", name: s.name, x: spec.buckets, y: s.counts, marker: { color: s.color } };
       });
+      var xaxis = { type: spec.buckets.length > 3 ? "date" : "category", autorange: rtl ? "reversed" : true };
+      if (spec.labels && spec.labels.length === spec.buckets.length) {
+        // tick labels written by the server in the page's language, at most about eight of them
+        var step = Math.max(1, Math.ceil(spec.buckets.length / 8)), vals = [], texts = [];
+        for (var b = 0; b < spec.buckets.length; b += step) { vals.push(spec.buckets[b]); texts.push(spec.labels[b]); }
+        xaxis.tickmode = "array"; xaxis.tickvals = vals; xaxis.ticktext = texts;
+        traces.forEach(function (t) { t.customdata = spec.labels; t.hovertemplate = "%{customdata}: %{y}<extra>%{fullData.name}</extra>"; });
+      }
       Plotly.newPlot(holder, traces, {
         barmode: "stack", margin: { t: 10, r: 30, b: 40, l: 40 }, font: font,
         legend: { orientation: "h", y: -0.2 }, // few buckets: a category axis (a date axis would zoom into milliseconds around one bar)
-        xaxis: { type: spec.buckets.length > 3 ? "date" : "category", autorange: rtl ? "reversed" : true },
+        xaxis: xaxis,
         yaxis: { side: rtl ? "right" : "left" }
       }, config).then(function () { holder.setAttribute("data-rendered", "1"); });
     } else if (spec.kind === "network") {
