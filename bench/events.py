@@ -26,9 +26,47 @@ from rasd.pipeline import registry
 ROOT = Path(__file__).resolve().parents[1]
 
 
+# states whose names are swapped between paragraph copies, so that the articles do not repeat the
+# same sentences (real news rarely does; a benchmark that did would flatter any per-sentence cache)
+_STATES = ("روسيا", "الصين", "إيران", "تركيا", "مصر", "فرنسا", "ألمانيا", "اليابان", "الهند", "السعودية",
+           "قطر", "الأردن", "المغرب", "الجزائر", "العراق", "سوريا", "لبنان", "أوكرانيا", "بريطانيا", "إسبانيا")
+# and their adjectives (masculine, feminine), swapped the same way
+_NISBAS = (("الروسي", "الروسية"), ("الصيني", "الصينية"), ("الإيراني", "الإيرانية"), ("التركي", "التركية"),
+           ("المصري", "المصرية"), ("الفرنسي", "الفرنسية"), ("الألماني", "الألمانية"), ("الياباني", "اليابانية"),
+           ("الهندي", "الهندية"), ("الأردني", "الأردنية"), ("المغربي", "المغربية"), ("العراقي", "العراقية"),
+           ("السوري", "السورية"), ("اللبناني", "اللبنانية"), ("الأوكراني", "الأوكرانية"), ("البريطاني", "البريطانية"))
+_NUMBER = re.compile(r"\d+")
+_NOT_AFTER = r"(?![\u0621-\u064A])"  # the name ends there (not "الصين" inside "الصيني")
+
+
+def _swap(para: str, names: list[str], rng: random.Random, pool: list[str], key=lambda x: x) -> str:
+    present = [s for s in names if re.search(re.escape(s) + _NOT_AFTER, para)]
+    if not present:
+        return para
+    swap = dict(zip(present, rng.sample(pool, len(present))))
+    return re.sub("(" + "|".join(map(re.escape, sorted(present, key=len, reverse=True))) + ")" + _NOT_AFTER,
+                  lambda m: key(swap[m.group(1)]), para)
+
+
+def _vary(para: str, rng: random.Random) -> str:
+    """A copy of a paragraph with its state names and their adjectives swapped among _STATES and
+    _NISBAS, and its numbers redrawn."""
+    para = _swap(para, list(_STATES), rng, list(_STATES))
+    for g in (0, 1):
+        para = _swap(para, [n[g] for n in _NISBAS], rng, [n[g] for n in _NISBAS])
+
+    def num(m: re.Match) -> str:
+        t = m.group()
+        if len(t) == 4 and t[:2] in ("19", "20"):
+            return str(rng.randint(1995, 2025))
+        return str(rng.randint(10 ** (len(t) - 1) if len(t) > 1 else 1, 10 ** len(t) - 1))
+    return _NUMBER.sub(num, para)
+
+
 def corpus(n: int, chars: int, seed: int = 7) -> list[str]:
     """Articles of about ``chars`` characters built from the demo corpus (our own texts): each one a
-    shuffled mix of paragraphs with a unique line, so dedup sees distinct documents."""
+    shuffled mix of paragraphs, each copy with its state names swapped and its numbers redrawn
+    (so sentences seldom repeat across articles), plus a unique line, so dedup sees distinct documents."""
     paras: list[str] = []
     for item in iter_inputs([ROOT / "demo" / "corpus"]):
         if isinstance(item, rasd.Document) and item.raw_format == "text":
@@ -38,7 +76,7 @@ def corpus(n: int, chars: int, seed: int = 7) -> list[str]:
     for i in range(n):
         buf: list[str] = []
         while sum(map(len, buf)) < chars:
-            buf.append(rng.choice(paras))
+            buf.append(_vary(rng.choice(paras), rng))
         buf.append(f"وقال مصدر مطلع في اتصال رقم {i} إن المشاورات ستتواصل خلال الأيام المقبلة.")
         out.append("\n".join(buf))
     return out

@@ -35,9 +35,20 @@ _RE_DEL = re.compile("[" + re.escape(_DELETED) + "]")
 _one = _ONE.__getitem__
 
 
+_find_one = _RE_ONE.findall
+# no folded letter is folded again (no chain a -> b -> c), so replacing one distinct letter after the
+# other gives what one substitution pass gives
+_BY_REPLACE = not any(r in _ONE for r in _ONE.values())
+
+
 def _fold_one(text: str) -> str:
-    """The 1:1 part of the rasd.normalize folding (faster than str.translate on Arabic text)."""
-    return _RE_ONE.sub(lambda m: _one(m.group()), text)
+    """The 1:1 part of the rasd.normalize folding (faster than str.translate on Arabic text): the
+    distinct letters to fold are found in one regex pass, then each is replaced with str.replace."""
+    if not _BY_REPLACE:
+        return _RE_ONE.sub(lambda m: _one(m.group()), text)
+    for c in set(_find_one(text)):
+        text = text.replace(c, _one(c))
+    return text
 
 
 _DELETED_SET = frozenset(_DELETED) - frozenset("\u200b\u200c\u200d\u200e\u200f\ufeff")
@@ -110,6 +121,34 @@ class _R:
     arith: tuple[int, int, str] | None = None
 
 
+@lru_cache(maxsize=16384)
+def _word_key(lex: Lexicon, w: str) -> tuple[str, int]:
+    """(lexicon key, clitic length) of word ``w``: the word itself when known, else the word
+    without "و"/"ف" and/or one of "ب"/"ل"/"ك" ("لل" + x also as "ال" + x); key '' when unknown."""
+    known = lex.known
+    if known(w):
+        return (w, 0)
+    cands: list[tuple[str, int]] = []
+    rest, k = w, 0
+    if len(rest) > 2 and rest[0] in _CLITIC1:
+        rest, k = rest[1:], 1
+        cands.append((rest, k))
+    if len(rest) > 2 and rest[0] in _CLITIC2:
+        if rest.startswith("لل"):
+            cands.append(("ال" + rest[2:], k + 1))
+        cands.append((rest[1:], k + 1))
+    for c in cands:
+        if known(c[0]):
+            return c
+    return ("", 0)
+
+
+@lru_cache(maxsize=4096)
+def _word_features(lex: Lexicon, w: str) -> frozenset[str]:
+    """The categories of lexicon word ``w``, and "phrase:<cat>" for the phrases it starts."""
+    return frozenset(lex.words.get(w, ())) | {"phrase:" + ph.cat for ph in lex.phrases.get(w, ())}
+
+
 class _Parser:
     """The grammar, over a window of tokens starting at a head (a number or a lexicon word)."""
 
@@ -124,12 +163,13 @@ class _Parser:
         self.ends: list[int] = []
         self._it = _TOKEN.finditer(folded, start, stop)
         self._stop, self._len, self._max = stop, len(folded), max_tokens
-        self._keys: dict[int, tuple[str, int]] = {}
 
     # -- token helpers -------------------------------------------------------------
     def kind(self, i: int) -> str | None:
         """Kind of token ``i`` (d, n, w, nl, p), tokenising lazily; None past the window."""
         kinds = self.kinds
+        if i < len(kinds):
+            return kinds[i]
         while len(kinds) <= i:
             if self._it is None:
                 return None
@@ -145,30 +185,7 @@ class _Parser:
 
     def key(self, i: int) -> tuple[str, int]:
         """(lexicon key, clitic length) of word token ``i``; key '' when unknown."""
-        r = self._keys.get(i)
-        if r is not None:
-            return r
-        w = self.vals[i]
-        known = self.lex.known
-        r = ("", 0)
-        if known(w):
-            r = (w, 0)
-        else:
-            cands: list[tuple[str, int]] = []
-            rest, k = w, 0
-            if len(rest) > 2 and rest[0] in _CLITIC1:
-                rest, k = rest[1:], 1
-                cands.append((rest, k))
-            if len(rest) > 2 and rest[0] in _CLITIC2:
-                if rest.startswith("لل"):
-                    cands.append(("ال" + rest[2:], k + 1))
-                cands.append((rest[1:], k + 1))
-            for c in cands:
-                if known(c[0]):
-                    r = c
-                    break
-        self._keys[i] = r
-        return r
+        return _word_key(self.lex, self.vals[i])
 
     def word(self, i: int, clitic: bool = False) -> str | None:
         if self.kind(i) != "w":
@@ -237,16 +254,18 @@ class _Parser:
         return None
 
     def at_word(self, i: int) -> tuple[_R, int] | None:
+        # each rule needs its first word (clitics off) in one of its categories: the others are skipped
+        f = _word_features(self.lex, self.key(i)[0])
         return (
-            self.weekday_phrase(i)
-            or self.ordinal_day(i)
-            or self.part_phrase(i)
-            or self.month_number(i)
-            or self.month_phrase(i, clitic=True)
-            or self.unit_with_mod(i)
-            or self.year_phrase(i)
-            or self.relative_word(i)
-            or self.ago_phrase(i)
+            (self.weekday_phrase(i) if "dayword" in f or "phrase:weekday" in f else None)
+            or (self.ordinal_day(i) if "ordday" in f else None)
+            or (self.part_phrase(i) if "part" in f else None)
+            or (self.month_number(i) if "monthword" in f else None)
+            or (self.month_phrase(i, clitic=True) if "monthword" in f or "phrase:month" in f else None)
+            or (self.unit_with_mod(i) if "this" in f or "unitdef" in f else None)
+            or (self.year_phrase(i) if "yearword" in f else None)
+            or (self.relative_word(i) if "phrase:rel" in f else None)
+            or (self.ago_phrase(i) if "ago" in f or "after" in f else None)
         )
 
     # -- grammar --------------------------------------------------------------------
@@ -655,7 +674,7 @@ class _Parser:
 # categories whose words can start an expression (the others only continue one)
 _HEAD_CATS = ("part", "monthword", "dayword", "this", "unitdef", "yearword", "ago", "after", "ordday")
 _PREV_WORD = re.compile(r"([^\W\d_]+)[^\S\n]*$")
-_DIGITS = re.compile(r"(?<!\d)\d")  # the first digit of a number
+_DIGITS = re.compile(r"\d+")  # a number (its start: the first digit)
 _CLITICS = frozenset("وفبلك")
 
 
@@ -709,14 +728,36 @@ def find(text: str, anchor: dt.date | None, context: str = "",
     ``base``: (value, precision) that such an expression counts from when the text gives none (the
     date of the event it names, known to the caller: "بعد تسعة أشهر من استقباله الزعيم").
     """
-    items, pending = _find(text, anchor)
+    items, pending = _find_cached(text, anchor)
     if pending and context:
         n = len(context)
-        items2, pending = _find(context + text, anchor)
+        items2, pending = _find_cached(context + text, anchor)
         items = [(s - n, e - n, *rest) for s, e, *rest in items2 if s >= n]
     if pending and base is not None:
-        items, _ = _find(text, anchor, base)
-    return items
+        items, _ = _find_cached(text, anchor, base)
+    return list(items)
+
+
+_CACHE_MAX_CHARS = 4000  # longer texts (whole articles) are rarely asked twice: not cached
+# a document's worth of sentences: the coder and rasd.events.links ask for the same ones; a bigger
+# cache would only pay off on text repeated across articles (and flatter a benchmark built that way)
+_CACHE_SIZE = 64
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _find_memo(text: str, anchor: dt.date | None, base: tuple[str, str] | None) -> tuple[tuple, bool]:
+    items, pending = _find(text, anchor, base)
+    return tuple(items), pending
+
+
+def _find_cached(text: str, anchor: dt.date | None, base: tuple[str, str] | None = None) -> tuple[tuple | list, bool]:
+    """:func:`_find`, remembered per (text, anchor, base): the event coder and ``rasd.events.links``
+    ask for the same sentences, and the result depends on nothing else (the lexicon is loaded once)."""
+    if len(text) > _CACHE_MAX_CHARS:
+        return _find(text, anchor, base)
+    if base is not None and not isinstance(base, tuple):
+        base = tuple(base)
+    return _find_memo(text, anchor, base)
 
 
 def _find(text: str, anchor: dt.date | None, base: tuple[str, str] | None = None) -> tuple[list[tuple], bool]:
@@ -738,8 +779,7 @@ def _find(text: str, anchor: dt.date | None, base: tuple[str, str] | None = None
         if parser.kinds[0] == "n":
             pm = _PREV_WORD.search(ft, max(0, p - 24), p)
             if pm:
-                pp = _Parser(pm.group(1), anchor, lex)
-                prev = pp.key(0)[0] if pp.kind(0) == "w" else None
+                prev = _word_key(lex, pm.group(1))[0]
         r = parser.at(0, prev)
         if r is None and not prev and out and out[-1][3] == "year" and ft[done:p].strip() == "و":
             r = parser.prep_year_from(0, "في", strict=False)  # "عامي 2019 و2020": the second year
