@@ -223,7 +223,7 @@ def bench(seconds: float = 3.0) -> None:
 
     base = rate(lambda d: normalize(d.body))
     ev = rate(coder.code)
-    print(f"\n== speed (events.code.v2 alone, {len(docs)} articles of <=3,000 chars, "
+    print(f"\n== speed (events.code.v3 alone, {len(docs)} articles of <=3,000 chars, "
           f"{sum(len(d.actors) for d in docs)} actors) ==")
     print(f"events stage: {ev:,.0f} articles/s; baseline normalize(): {base:,.0f} articles/s; "
           f"ratio {ev / base:.3f}")

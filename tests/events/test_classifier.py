@@ -301,7 +301,7 @@ def test_default_pipeline_runs_the_assault_veto_after_the_coder():
     from rasd.pipeline import Pipeline
 
     names = Pipeline.from_config().names
-    assert names.index("events.classify.v1") == names.index("events.code.v2") + 1
+    assert names.index("events.classify.v1") == names.index("events.code.v3") + 1
     verbal = "هاجمت روسيا سياسات الولايات المتحدة الاقتصادية في خطاب شديد اللهجة أمام البرلمان."
     lexicon_only = rasd.analyze(verbal, options=rasd.Options(disable=["events.classify"]))
     default = rasd.analyze(verbal)

@@ -112,3 +112,11 @@ def test_mentions_of_one_event_keep_the_one_that_writes_its_date():
             "وجاءت زيارة بوتين إلى كوريا الشمالية في 19 يونيو 2024.")
     ev = [e for e in events(text, plover="CONSULT") if e.date == "2024-06-19"]
     assert len(ev) == 1 and ev[0].meta["date_from"] == "text"
+
+
+def test_talks_between_other_leaders_do_not_take_the_date_of_a_visit_sharing_one_party():
+    text = ("زار بوتين كوريا الشمالية في 19 يونيو 2024.\n"
+            "وعقد بوتين والرئيس الصيني قمة عبر الفيديو.\n"
+            "واتهمت الولايات المتحدة روسيا بدعم الحرب خلال المحادثات بين الصين وروسيا.")
+    ev = events(text, plover="ACCUSE")
+    assert ev and ev[0].date is None

@@ -71,14 +71,14 @@ def test_protest_words_without_a_report_are_not_detected(text):
 
 
 def test_an_attack_by_unnamed_gunmen_gets_a_generic_source_not_the_sentences_first_actor():
-    fn = registry()["events.code.v2"].factory({}, None)
+    fn = registry()["events.code.v3"].factory({}, None)
     doc = fn(make_doc("هاجم مسلحون مجهولون مركزا حدوديا في أوكرانيا وأسفر الهجوم عن مقتل جنديين."))
     ev = [e for e in doc.events if e.plover == "ASSAULT" and e.meta["trigger"] == "هاجم"]
     assert ev and ev[0].source == "UAF" and ev[0].meta["incident"] == "finite"
 
 
 def test_an_attack_without_any_actor_word_is_kept_without_a_source():
-    fn = registry()["events.code.v2"].factory({}, None)
+    fn = registry()["events.code.v3"].factory({}, None)
     doc = fn(make_doc("وقع انفجار سيارة مفخخة قرب السوق المركزي وأسفر عن مقتل سبعة."))
     ev = [e for e in doc.events if e.plover == "ASSAULT"]
     assert ev and ev[0].source is None
@@ -101,8 +101,8 @@ def test_a_crowd_is_the_source_of_its_protest():
 
 def test_sourceless_incidents_can_be_switched_off():
     text = "وقع انفجار سيارة مفخخة قرب السوق المركزي وأسفر عن مقتل سبعة."
-    on = registry()["events.code.v2"].factory({}, None)(make_doc(text))
-    off = registry()["events.code.v2"].factory({"sourceless": []}, None)(make_doc(text))
+    on = registry()["events.code.v3"].factory({}, None)(make_doc(text))
+    off = registry()["events.code.v3"].factory({"sourceless": []}, None)(make_doc(text))
     assert [e for e in on.events if e.plover == "ASSAULT"]
     assert not [e for e in off.events if e.plover == "ASSAULT"]
 

@@ -50,8 +50,8 @@ def _docs():
                    "dedup": {"content_hash": "ab" * 16, "minhash": b"\x00\x01"}})
     a.removed = ["اقرأ أيضا: خبر آخر"]
     a.near_duplicates = [NearDuplicate("zz", 0.91234)]
-    a.events[0].meta = {"trigger": "ترفض", "coder": "events.code.v2", "span": object()}
-    a.provenance = {"clean.v1": "1", "events.code.v2": "2"}
+    a.events[0].meta = {"trigger": "ترفض", "coder": "events.code.v3", "span": object()}
+    a.provenance = {"clean.v1": "1", "events.code.v3": "2"}
     b = core.plain_doc("b2", BODY2)  # no title, no annotations
     c = core.plain_doc("c3", BODY2 + " ﻻ")  # a presentation-form ligature: the slow normalisation path
     c.title = ""
@@ -70,9 +70,9 @@ def test_batch_rows_equal_the_plain_definitions(cached):
     assert rows.fts == [(d.id, search_key(d.title or ""), search_key(d.body),
                          stems_key((d.title or "") + "\n" + d.body)) for d in docs]
     ev = dict(zip(EVENT_COLS, rows.events[0]))
-    assert json.loads(ev["meta"]) == {"trigger": "ترفض", "coder": "events.code.v2"}  # non-JSON value left out
+    assert json.loads(ev["meta"]) == {"trigger": "ترفض", "coder": "events.code.v3"}  # non-JSON value left out
     assert "ترفض" in ev["meta"]  # events.meta is written as UTF-8, not \\u escapes
-    assert ev["coder"] == "events.code.v2" and ev["negated"] is False and isinstance(ev["goldstein"], float)
+    assert ev["coder"] == "events.code.v3" and ev["negated"] is False and isinstance(ev["goldstein"], float)
     assert [m[:2] for m in rows.mentions] == [("a1", "Russia"), ("a1", "Moscow")]
     assert rows.cited == [("a1", "TASS")]
     # the Core path (PostgreSQL) gets Python objects for the JSON columns, filtered the same way

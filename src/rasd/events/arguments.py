@@ -45,14 +45,17 @@ PREPOSITIONS = frozenset({"علي", "ضد", "الي", "مع", "ل", "ب", "لد�
 NON_GENITIVE = PREPOSITIONS | frozenset({
     "في", "من", "عن", "منذ", "خلال", "بشان", "ضمن", "عبر", "امام", "بعد", "قبل", "رغم", "حتي", "بين",
     "التي", "الذي", "الذين", "ان", "انه", "انها", "،", ",", ":",
+    # attribution of a report: "وتهدف الزيارة بحسب وكالة الأنباء …" — the agency is no genitive
+    "بحسب", "حسب", "وفق", "وفقا", "طبقا",
 })
 RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي"})
 AGENT_MARKERS = (("علي", "يد"), ("من", "قبل"), ("بيد",), ("صادره", "عن"), ("صادره", "من"))
 _AGENT_FIRST = frozenset(m[0] for m in AGENT_MARKERS)
 BETWEEN = "بين"
 PRONOUN_COMPLEMENTIZERS = frozenset({"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم", "وانه", "وانها"})
-# the verbal noun of a transfer names its giver with من ("تسليم القذائف من كوريا إلى روسيا")
-TRANSFER_TYPES = frozenset({"AID"})
+# the verbal noun of a transfer or of backing names its giver with من ("تسليم القذائف من كوريا إلى
+# روسيا", "الدعم الواسع لكييف من الغرب")
+TRANSFER_TYPES = frozenset({"AID", "SUPPORT"})
 # types whose target may be a pronoun after the trigger (عليها، ضده، لها), resolved to the topic
 POINTED_TYPES = frozenset({"SANCTION", "ACCUSE", "THREATEN", "ASSAULT", "AID", "SUPPORT", "REQUEST",
                            "COERCE", "REJECT"})
@@ -181,13 +184,18 @@ def _comma_between(words: list[str], a: int, b: int) -> bool:
 def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Mention],
               main_subject: list[Mention] | None = None, *, prefix: str = "", suffix: str = "",
               plover: str = "", other_triggers: frozenset[int] = frozenset(),
-              antecedents: list[Mention] | None = None, intent: bool = False) -> Args:
+              antecedents: list[Mention] | None = None, intent: bool = False,
+              receive_words: frozenset[str] = frozenset(), modal_words: frozenset[str] = frozenset()) -> Args:
     """Source and target mentions of the trigger at word ``ti``.
 
     ``kind``: noun | nounta | past | pres; ``role``: the trigger row's role; ``prefix``/``suffix``:
     the clitics and inflection around the trigger stem; ``mentions``: every actor mention of the
     sentence, sorted by position; ``antecedents``: actor mentions of the previous sentences, most
-    recent first (for pronoun subjects and objects, see :mod:`rasd.events.anaphora`).
+    recent first (for pronoun subjects and objects, see :mod:`rasd.events.anaphora`);
+    ``receive_words``: verbs of receiving (cues.tsv kind receive), whose subject receives what a
+    transfer or backing noun after them names ("تلقت أوكرانيا دعما من الغرب"); ``modal_words``:
+    modals whose لـ actor is the agent of the verbal noun after it (cues.tsv kind modal: "يمكن
+    لروسيا توفير الإمدادات").
     """
     lo, hi = clause_bounds(words, ti)
     main_subject = main_subject or []
@@ -260,6 +268,12 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
             obj_pool = [m for g in after_groups[1:] for m in g]
         elif svo_ok:
             subj, how = before_groups[-1], "preceding"
+        elif modal_words and before_groups and before_groups[-1][0].prep \
+                and before_groups[-1][0].i > 0 and words[before_groups[-1][0].i - 1] in modal_words \
+                and before_groups[-1][-1].j >= ti - 2 \
+                and words[before_groups[-1][0].i].startswith(("ل", "ول", "فل")):
+            # "يمكن لروسيا توفير الإمدادات لكوريا": the لـ actor of the modal is the noun's agent
+            subj, how = before_groups[-1], "modal"
         elif intent and lo > 0 and words[lo - 1] in PRONOUN_COMPLEMENTIZERS and not before:
             # "أكدت مصر أنها عازمة على تعزيز العلاقات": the intention's pronoun subject
             subj, how = resolve(pronoun_gender(words[lo - 1]), main_subject, prior), "pronoun-intent"
@@ -296,7 +310,13 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
             how = "main-subject" if subj and subj == main_subject else "pronoun-subject"
     if is_noun and how != "genitive" and plover in TRANSFER_TYPES:
         src = _after_particle(words, ti, hi, after, ("من",))
-        if src:  # "تعتمد كوريا على إمدادات الغذاء من السوفييت": the preceding actor receives
+        receiver = _receiver(words, ti, lo, mentions, receive_words) if receive_words else None
+        if receiver:
+            # "حصلت كوريا على دعم سياسي من موسكو": the receive verb's subject receives, the من
+            # actor gives; without a من actor the giver is unknown (the receiver is not the source)
+            subj, how = src, "transfer-from+receiver" if src else "receiver"
+            obj_pool = receiver
+        elif src:  # "تعتمد كوريا على إمدادات الغذاء من السوفييت": the preceding actor receives
             recipients = subj
             subj, how = src, "transfer-from"
             obj_pool = recipients + [m for m in obj_pool if not any(m is x for x in src)]
@@ -446,6 +466,29 @@ def _between_list(words: list[str], k: int, hi: int, mentions: list[Mention]) ->
         if first is not None:
             out.append(first)
     return out
+
+
+RECEIVE_REACH = 12  # words between a receive verb and the transfer noun it governs
+
+
+def _receiver(words: list[str], ti: int, lo: int, mentions: list[Mention],
+              receive_words: frozenset[str]) -> list[Mention] | None:
+    """The recipient of the transfer or backing noun at ``ti`` when a verb of receiving governs it
+    ("حصلت بيونغ يانغ … على دعم"، "أوكرانيا تلقت مساعدات"): the receive verb (within
+    ``RECEIVE_REACH`` words before the noun, same clause, no other actor's verb) and its subject —
+    the first actor group after the verb (not introduced by a preposition), else the group just
+    before it. None when no receive verb governs the noun."""
+    k = next((k for k in range(ti - 1, max(lo, ti - RECEIVE_REACH) - 1, -1) if words[k] in receive_words), None)
+    if k is None:
+        return None
+    inside = [m for m in mentions if k < m.i and m.j < ti]
+    g = groups(inside, words)
+    if g and not g[0][0].prep:
+        return _dedupe(g[0])
+    if inside:
+        return []  # "حصل على دعم لأوكرانيا": a prepositional actor is not the subject
+    before = groups([m for m in mentions if lo <= m.i and k - 4 <= m.j < k and not m.prep], words)
+    return _dedupe(before[-1]) if before else []
 
 
 def _after_particle(words: list[str], ti: int, hi: int, after: list[Mention],

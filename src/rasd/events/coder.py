@@ -35,14 +35,15 @@ from .ontology import lookup
 from .polarity import Polarity, default_polarity
 from .sentences import split_sentences
 
-CODER_VERSION = "events.code.v2"
-LEAD_MIN_WORDS = 8
+CODER_VERSION = "events.code.v3"
+LEAD_MIN_WORDS = 8  # the lead ends with the first sentence of at least this many words
 # cooperation triggers after an intention cue (cues.tsv kind intent) are the stated intent itself:
 # "Stated intent to cooperate or promises: AGREE 03" (CAMEO 030)
 INTENT_TYPES = frozenset({"COOPERATE"})
 INTENT_CODE = "030"
 ANTECEDENT_SENTENCES = 2  # a pronoun refers back at most this many sentences (that name actors)
-LINK_MAX_SENTENCES = 3  # a meeting referred to by "خلال زيارته" must have been told this recently  # the lead ends with the first sentence of at least this many words
+LINK_NAMED_WORDS = 6  # parties named this many words after the meeting noun are its parties
+LINK_MAX_SENTENCES = 3  # a meeting referred to by "خلال زيارته" must have been told this recently
 # possessive suffixes of a meeting noun that refers to a known meeting (زيارته، زيارتها، قمتهما)
 _POSSESSED = frozenset({"ه", "ها", "هم", "هما", "ته", "تها", "تهم", "تهما"})
 _TOKEN = re.compile(r"\w+|[:\"،,؛]")
@@ -356,7 +357,7 @@ class EventCoder:
         out: list[Event] = []
         if self.polarity.question(words, body[s0:s1]):
             return out  # "هل لدى واشنطن أوراق تقدمها لروسيا؟": a question reports no event
-        linked = self._linked_date(words, tstarts, sent_hits, prior, sent_no)
+        linked = self._linked_date(words, tstarts, sent_hits, prior, sent_no, mentions)
         sentence = body[s0:s1]
         suppressed_from: int | None = None  # after an accusation, the alleged act is not coded
         denied_from: int | None = None
@@ -406,13 +407,16 @@ class EventCoder:
                 neg = True
             if feared_from is not None and ti > feared_from:
                 hyp = True
-            if (kind == "noun" or kind == "nounta") and "ال" in h.prefix and not h.prefix.endswith("لل") \
-                    and any(e.plover == entry.plover for e in prior + out):
-                continue  # a definite verbal noun refers back to an event already coded
+            back_ref = (kind == "noun" or kind == "nounta") and "ال" in h.prefix \
+                and not h.prefix.endswith("لل") and any(e.plover == entry.plover for e in prior + out)
             args = attribute(words, ti, kind, role, mentions, main_subject,
                              prefix=h.prefix, suffix=h.suffix, plover=entry.plover,
                              other_triggers=trig_idx - {ti}, antecedents=antecedents,
-                             intent=intent_cue is not None)
+                             intent=intent_cue is not None,
+                             receive_words=self.polarity.receive_words,
+                             modal_words=self.polarity.modal_words)
+            if back_ref and not _new_parties(args, entry.plover, prior + out):
+                continue  # a definite verbal noun refers back to an event already coded
             if role in ("sym", "drill") and pair and len(args.sources) + len(args.targets) < 2 \
                     and kind in DUAL_SUFFIXES and h.suffix in DUAL_SUFFIXES[kind]:
                 ms = [Mention(ti, ti, c, a) for c, a in pair]
@@ -572,10 +576,12 @@ class EventCoder:
                 args.targets = [Mention(g_tgt.i, g_tgt.j, g_tgt.code, _Named(g_tgt.name))]
                 args.how += "+generic-target"
 
-    def _linked_date(self, words, tstarts, sent_hits, prior: list[Event], sent_no: int) -> tuple[str, str] | None:
+    def _linked_date(self, words, tstarts, sent_hits, prior: list[Event], sent_no: int,
+                     mentions: list[Mention] = ()) -> tuple[str, str] | None:
         """"… خلال زيارته الأخيرة": the date of the latest meeting already coded (None when that
         meeting is undated), when the sentence places its events inside a definite or possessed
-        meeting noun."""
+        meeting noun; when the noun names its parties ("خلال المحادثات بين الصين وروسيا"), only a
+        meeting of those parties counts."""
         if not prior or not self.date_links:
             return None
         for h in sent_hits:
@@ -589,13 +595,37 @@ class EventCoder:
             prev = words[ti - 1]
             if prev not in self.date_links and prev[1:] not in self.date_links:
                 continue
+            named = {m.code for m in mentions if ti < m.i <= ti + LINK_NAMED_WORDS}
             for e in reversed(prior):  # the latest meeting; if it has no date, neither has this
-                if e.plover == "CONSULT" and not e.hypothetical:
+                if e.plover == "CONSULT" and not e.hypothetical \
+                        and (not named or named <= {e.source, e.target}):
                     if sent_no - e.meta.get("sentence_no", -99) > LINK_MAX_SENTENCES:
                         return None  # told too far back to be clearly the same meeting
                     return (e.date, e.meta.get("date_precision") or "day") if e.date else None
             return None
         return None
+
+
+# attributions that name the parties inside the noun phrase itself ("اللقاء بين الرئيسين الروسي
+# والصيني", "زيارة بوتين إلى", "العقوبات الأوروبية على"): a definite verbal noun so attributed
+# tells its own event when those parties are new, it does not refer back
+_OWN_PARTIES = ("between", "genitive", "nisba")
+
+
+def _new_parties(args, plover: str, prior: list[Event]) -> bool:
+    """Does a definite verbal noun name, in its own noun phrase, a pair of parties that no event of
+    its type already coded has (so it is a new event, not a reference back)?"""
+    if not args.how.startswith(_OWN_PARTIES) or not args.sources or not args.targets:
+        return False
+    if args.how.startswith("genitive") and not args.sources[0].adj:
+        return False  # a definite noun takes no genitive: only its nisba ("العقوبات الغربية") counts
+    seen = set()
+    for e in prior:
+        if e.plover == plover:
+            seen.add((e.source, e.target))
+            if plover in ("CONSULT", "AGREE", "COOPERATE"):
+                seen.add((e.target, e.source))
+    return any((s.code, t.code) not in seen for s in args.sources for t in args.targets if s.code != t.code)
 
 
 class _Named:

@@ -12,9 +12,10 @@ such links, each marked ``meta["date_from"]``:
 ``"linked"`` (meeting reference)
     "وقّع الزعيمان اتفاقا خلال زيارته الأخيرة إلى بيونغ يانغ": an undated event placed during a
     definite, possessed or annexed meeting noun (cue words of ``date_links.tsv``) takes the date of
-    that meeting when the document dates it anywhere: the dated meetings that share a party with the
-    sentence's event or with the actors named after the noun; the latest of them ("الأخيرة", and a
-    news article's default), the events of the sentence itself left out.
+    that meeting when the document dates it anywhere: the dated meetings of the parties named after
+    the noun ("خلال المحادثات بين شي وبوتين": a meeting of both), else those that share a party with
+    the sentence's event; the latest of them ("الأخيرة", and a news article's default), the events
+    of the sentence itself left out.
 ``"carried"``
     "اتهمت أوكرانيا … . جاء ذلك عقب زيارة بوتين لبيونغ يانغ": a sentence opening with a carry
     phrase (``date_refs.tsv``) tells the circumstances of the sentence before it; its own date (a
@@ -155,10 +156,16 @@ class DateLinker:
     def _codes_near(ments, n0: int, n1: int) -> set[str]:
         return {code for ms, _me, _a, code in ments if n0 <= ms < n1}
 
-    def _meeting_date(self, meetings: list[Event], parties: set[str], latest: bool,
+    def _meeting_date(self, meetings: list[Event], named: set[str], parties: set[str], latest: bool,
                       exclude: tuple[int, int]) -> Event | None:
-        cands = [m for m in meetings if (m.start, m.end) != exclude
-                 and (not parties or parties & {m.source, m.target})]
+        """The dated meeting a reference names: with parties named after the noun ("خلال المحادثات
+        بين شي وبوتين"), a meeting of all of them (of the one named); else one that shares a party
+        with the sentence's events; the latest of those."""
+        if named:
+            cands = [m for m in meetings if (m.start, m.end) != exclude and named <= {m.source, m.target}]
+        else:
+            cands = [m for m in meetings if (m.start, m.end) != exclude
+                     and (not parties or parties & {m.source, m.target})]
         if not cands:
             return None
         return max(cands, key=lambda m: _rank(m.date))
@@ -230,9 +237,9 @@ class DateLinker:
         spans = [m.span() for m in re.finditer(r"\S+", nsent)]
         a0 = n0 + spans[k][0]
         a1 = n0 + spans[min(len(spans) - 1, k + CONSTRUCT_WORDS)][1]
-        parties = self._codes_near(ments, a0, a1)
-        parties |= {c for e in undated for c in (e.source, e.target) if c}
-        return self._meeting_date(meetings, parties, latest, (s0, s1))
+        named = self._codes_near(ments, a0, a1)
+        parties = {c for e in undated for c in (e.source, e.target) if c}
+        return self._meeting_date(meetings, named, parties, latest, (s0, s1))
 
     def _arith(self, body: str, events: list[Event], anchor) -> None:
         """"بعد تسعة أشهر من استقباله …": count from the nearest earlier event of the named type."""

@@ -12,7 +12,7 @@ from ..normalize import normalize_text
 @dataclass(frozen=True)
 class Cue:
     words: tuple[str, ...]
-    kind: str  # negated | hypothetical | intent | report | opinion | join | members | ally | question
+    kind: str  # negated | hypothetical | intent | report | opinion | join | members | ally | question | receive | modal
     where: str  # before | after
     window: int
 
@@ -28,7 +28,7 @@ def read_cues(text: str) -> list[Cue]:
         words = tuple(normalize_text(w) for w in cols[0].split())
         kind, where = cols[1].strip(), cols[2].strip() or "before"
         if kind not in ("negated", "hypothetical", "intent", "report", "opinion", "join", "members", "ally",
-                        "question") or where not in ("before", "after"):
+                        "question", "receive", "modal") or where not in ("before", "after"):
             raise ValueError(f"cues.tsv line {n}: bad kind/where {kind!r}/{where!r}")
         cues.append(Cue(words, kind, where, int(cols[3] or 0)))
     return cues
@@ -61,11 +61,17 @@ class Polarity:
         self.ally_words = frozenset(c.words[0] for c in cues if c.kind == "ally" and len(c.words) == 1)
         # question particles: a sentence that opens with one and ends with ؟ asks, it reports nothing
         self.question_words = {c.words[0]: c.window for c in cues if c.kind == "question" and len(c.words) == 1}
+        # verbs of receiving: "حصلت كوريا على دعم سياسي من موسكو" — their subject is the recipient
+        self.receive_words = frozenset(
+            p + c.words[0] for c in cues if c.kind == "receive" and len(c.words) == 1 for p in ("", "و", "ف", "وقد", "قد"))
+        # modal words whose لـ actor is the agent of the verbal noun after it ("يمكن لروسيا توفير")
+        self.modal_words = frozenset(
+            p + c.words[0] for c in cues if c.kind == "modal" and len(c.words) == 1 for p in ("", "و", "ف"))
         # index: "before" cues by their last word, "after" cues by their first word
         self._before: dict[str, list[Cue]] = {}
         self._after: dict[str, list[Cue]] = {}
         for c in cues:
-            if c.kind in ("report", "opinion", "join", "members", "ally", "question"):
+            if c.kind in ("report", "opinion", "join", "members", "ally", "question", "receive", "modal"):
                 continue
             if c.where == "before":
                 self._before.setdefault(c.words[-1], []).append(c)

@@ -6,7 +6,7 @@ from ..pipeline import RunContext, register_stage
 from .coder import EventCoder
 
 
-@register_stage("events.code.v2", requires=("body", "actors"), assigns=("events",), languages=("ar",))
+@register_stage("events.code.v3", requires=("body", "actors"), assigns=("events",), languages=("ar",))
 def make_event_coder(config: dict, ctx: RunContext):
     """CAMEO/PLOVER events from the Arabic trigger lexicon, actor mentions and polarity cues.
 

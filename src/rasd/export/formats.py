@@ -173,5 +173,5 @@ def plover_record(event: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
         "publisher": doc.get("outlet"),
         "source": doc.get("url") or doc.get("source"),
         "language": doc.get("language") or "ar",
-        "coder": "rasd events.code.v2",
+        "coder": "rasd events.code.v3",
     }
