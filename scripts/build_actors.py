@@ -53,8 +53,9 @@ EN_FIX = {
 }
 # Country names that are also common words (besides those ANERcorp tags mostly O).
 COMMON_COUNTRY_NAMES = {"مالي", "بنين", "تشيلي", "توغو", "غينيا", "تشاد", "ساموا"}
-# Capital forms that are also common Arabic words: used only with their state in the document.
-GUARD_CAPITAL = {"سيول", "كابل", "مسقط", "ليما", "سانتياغو", "فادوز", "لومي", "ماجورو", "بانجي"}
+# Capital forms that are also common Arabic words, or frequent surnames in the news (روسو: Rousseau,
+# as in "أرنو روسو"): used only with their state in the document.
+GUARD_CAPITAL = {"سيول", "كابل", "مسقط", "ليما", "سانتياغو", "فادوز", "لومي", "ماجورو", "بانجي", "روسو"}
 # Capitals that are not used as metonyms for their state (contested or identical to the country).
 SKIP_CAPITAL = {"ISR", "PSE"}
 
