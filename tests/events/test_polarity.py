@@ -73,3 +73,11 @@ def test_verbal_nouns_under_an_opinion_verb_are_not_coded(text):
 
 def test_a_finite_verb_reported_by_a_speech_verb_is_still_coded():
     assert [e for e in events("وقال المتحدث إن روسيا زودت كوريا الشمالية بالذخائر.") if e.plover == "AID"]
+
+
+def test_a_draft_agreement_is_not_an_agreement_made():
+    ev = [e for e in events("احتج المزارعون على مشروع اتفاقية التجارة الحرة بين الصين وروسيا.")
+          if e.plover == "AGREE"]
+    assert ev and all(e.hypothetical for e in ev)
+    signed = [e for e in events("وقعت الصين وروسيا اتفاقية للتجارة الحرة.") if e.plover == "AGREE"]
+    assert signed and not any(e.hypothetical for e in signed)
