@@ -134,20 +134,9 @@ def read_rows(text: str) -> list[TriggerRow]:
     return rows
 
 
-_STRIP_CACHE: dict[str, str] = {}
-
-
+@lru_cache(maxsize=200_000)  # words recur: remembered
 def strip_clitics(word: str) -> str:
     """The word without leading conjunction, preposition and article (for complement checks)."""
-    w = _STRIP_CACHE.get(word)
-    if w is None:
-        w = _strip_clitics(word)
-        if len(_STRIP_CACHE) < 200_000:
-            _STRIP_CACHE[word] = w
-    return w
-
-
-def _strip_clitics(word: str) -> str:
     w = word
     if len(w) > 3 and w[0] in "وف":
         w = w[1:]

@@ -54,21 +54,9 @@ def cameo_table() -> dict[str, CameoCode]:
     return _read(text)
 
 
-_LOOKUPS: dict[str, CameoCode] = {}
-
-
+@lru_cache(maxsize=10_000)  # the coder looks codes up several times per trigger
 def lookup(code: str) -> CameoCode:
-    """The entry for ``code``; an unknown sub-code falls back to its nearest listed parent
-    (remembered: the coder looks codes up several times per trigger)."""
-    e = _LOOKUPS.get(code)
-    if e is None:
-        e = _lookup(code)
-        if len(_LOOKUPS) < 10_000:
-            _LOOKUPS[code] = e
-    return e
-
-
-def _lookup(code: str) -> CameoCode:
+    """The entry for ``code``; an unknown sub-code falls back to its nearest listed parent."""
     table = cameo_table()
     c = code
     while c:
