@@ -81,3 +81,12 @@ def test_a_draft_agreement_is_not_an_agreement_made():
     assert ev and all(e.hypothetical for e in ev)
     signed = [e for e in events("وقعت الصين وروسيا اتفاقية للتجارة الحرة.") if e.plover == "AGREE"]
     assert signed and not any(e.hypothetical for e in signed)
+
+
+def test_likelihood_cues_govern_their_whole_an_clause_despite_a_long_subject():
+    text = "ومن المتوقع أن تعقد تركيا وفرنسا وألمانيا وبريطانيا اجتماعا مع إيران الأسبوع المقبل."
+    ev = events(text, "CONSULT")
+    assert ev and all(e.hypothetical for e in ev)
+    # a new clause after a comma is out of the cue's reach
+    text2 = "ومن المتوقع أن ترتفع الأسعار، والتقت تركيا إيران أمس."
+    assert [e.hypothetical for e in events(text2, "CONSULT")] == [False]

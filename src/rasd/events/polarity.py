@@ -34,6 +34,18 @@ def read_cues(text: str) -> list[Cue]:
     return cues
 
 
+_COMMAS = frozenset({"،", ",", "؛", ";"})
+
+
+def _new_clause_between(words: list[str], a: int, b: int) -> bool:
+    """Is there a comma followed by و/ف (a coordinated new clause: "، والتقت …") in words[a:b],
+    the word after the comma being at most ``words[b]`` (the trigger itself)?"""
+    for k in range(a, min(b, len(words) - 1)):
+        if words[k] in _COMMAS and words[k + 1][:1] in ("و", "ف") and len(words[k + 1]) > 2:
+            return True
+    return False
+
+
 def _bare(w: str) -> str:
     return w[1:] if len(w) > 2 and w[0] in "وف" else w
 
@@ -175,6 +187,8 @@ class Polarity:
                 gap = i - end
                 if gap > cue.window or not self._match_at(words, end, cue):
                     continue
+                if gap > 1 and _new_clause_between(words, end, i):
+                    continue  # "من المتوقع أن ترتفع الأسعار، والتقت …": a new clause is out of reach
                 if cue.words == ("قد",) and kind != "pres":
                     continue  # قد + past = already
                 if cue.words in (("ما",), ("لا",)) and kind not in ("pres", "past"):
