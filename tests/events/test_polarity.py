@@ -90,3 +90,12 @@ def test_likelihood_cues_govern_their_whole_an_clause_despite_a_long_subject():
     # a new clause after a comma is out of the cue's reach
     text2 = "ومن المتوقع أن ترتفع الأسعار، والتقت تركيا إيران أمس."
     assert [e.hypothetical for e in events(text2, "CONSULT")] == [False]
+
+
+def test_a_denial_governs_its_own_clause_not_the_next_actors_verb():
+    ev = events("نفت إيران تزويد روسيا بالصواريخ وأوكرانيا تتهمها بالكذب.")
+    acc = [e for e in ev if e.plover == "ACCUSE"]
+    assert acc and acc[0].source == "UKR" and not acc[0].negated
+    # coordinated actors inside the denied act stay in its scope
+    denied = [e for e in events("نفت إيران أنها زودت روسيا والصين بالصواريخ.") if e.plover != "REJECT"]
+    assert all(e.negated for e in denied)

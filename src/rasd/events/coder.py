@@ -32,7 +32,7 @@ from .lexicon import _read_data, read_exclusions
 from .lexicon import Lexicon, TriggerHit, default_lexicon
 from .links import DateLinker
 from .ontology import lookup
-from .polarity import Polarity, default_polarity
+from .polarity import Polarity, _new_clause_between, default_polarity
 from .sentences import split_sentences
 
 CODER_VERSION = "events.code.v3"
@@ -365,6 +365,7 @@ class EventCoder:
         trig_plover = {bisect_right(tstarts, h.start) - 1: lookup(h.row.cameo).plover for h in sent_hits}
         trig_idx = frozenset(trig_plover)
         cues: dict[str, list[int]] | None = None
+        outline = self.polarity.outline_start(words)
         for h in sent_hits:
             ti = bisect_right(tstarts, h.start) - 1
             if ti < 0:
@@ -373,9 +374,15 @@ class EventCoder:
             entry = lookup(row.cameo)
             if not entry.plover:
                 continue
+            kind = h.kind
+            if (suppressed_from is not None or denied_from is not None or feared_from is not None) \
+                    and _new_clause(words, max(x for x in (suppressed_from, denied_from, feared_from)
+                                                if x is not None), ti, kind, mentions):
+                # "طهران تنفي تزويد موسكو بالصواريخ وكييف تتهمها بالكذب": the accusation, denial or
+                # fear governs its own clause only
+                suppressed_from = denied_from = feared_from = None
             if suppressed_from is not None and ti > suppressed_from:
                 continue
-            kind = h.kind
             incident = None
             if entry.plover in self.incident_types:
                 if cues is None:
@@ -390,6 +397,10 @@ class EventCoder:
             if (kind in ("noun", "nounta") or entry.plover in self.incident_types) \
                     and self.polarity.opinion_before(words, ti):
                 continue  # "يعتقد الخبير أن تهديدات واشنطن …": analysis, not an event
+            if outline is not None and ti > outline:
+                continue  # "في هذا التقرير سنركز على … دعم موسكو لكوريا": a topic list, not events
+            if self.polarity.demanded(words, ti, kind, h.prefix) is not None:
+                continue  # "قرار يطالب روسيا بالانسحاب": the demanded act is not performed
             neg, hyp, cue = self.polarity.flags(words, ti, kind)
             intent_cue = None
             if entry.plover in INTENT_TYPES and not neg and row.role != "drill":
@@ -626,6 +637,14 @@ def _new_parties(args, plover: str, prior: list[Event]) -> bool:
             if plover in ("CONSULT", "AGREE", "COOPERATE"):
                 seen.add((e.target, e.source))
     return any((s.code, t.code) not in seen for s in args.sources for t in args.targets if s.code != t.code)
+
+
+def _new_clause(words: list[str], a: int, b: int, kind: str, mentions: list[Mention]) -> bool:
+    """Does a new clause start between word ``a`` and the trigger at ``b``: a comma followed by
+    و/ف, or a finite verb right after an actor glued to و ("… وكييف تتهمها")?"""
+    if _new_clause_between(words, a, b):
+        return True
+    return kind in ("past", "pres") and any(m.conj and m.j == b - 1 and m.i > a for m in mentions)
 
 
 class _Named:
