@@ -48,6 +48,7 @@ NON_GENITIVE = PREPOSITIONS | frozenset({
     # attribution of a report: "وتهدف الزيارة بحسب وكالة الأنباء …" — the agency is no genitive
     "بحسب", "حسب", "وفق", "وفقا", "طبقا",
 })
+PREDICATE_NEGATIONS = frozenset({"لم", "لن", "ولم", "ولن"})  # they open a verbal predicate
 RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي"})
 AGENT_MARKERS = (("علي", "يد"), ("من", "قبل"), ("بيد",), ("صادره", "عن"), ("صادره", "من"))
 _AGENT_FIRST = frozenset(m[0] for m in AGENT_MARKERS)
@@ -59,6 +60,12 @@ TRANSFER_TYPES = frozenset({"AID", "SUPPORT"})
 # types whose target may be a pronoun after the trigger (عليها، ضده، لها), resolved to the topic
 POINTED_TYPES = frozenset({"SANCTION", "ACCUSE", "THREATEN", "ASSAULT", "AID", "SUPPORT", "REQUEST",
                            "COERCE", "REJECT"})
+# a preposition with the pronoun that refers back to a relative clause's antecedent ("الوقت الذي
+# أرسلت فيه روسيا", "القمة التي شاركت فيها مصر"): the antecedent is no argument of the verb, whose
+# subject follows
+RESUMPTIVE_PREP_PRONOUNS = frozenset(
+    p + s for p in ("في", "ب", "علي", "من", "عن", "ل", "الي", "مع") for s in ("ه", "ها", "هم", "هما")
+)
 PRONOUN_OBJECTS = frozenset(
     p + s for p in ("علي", "ضد", "ل", "الي", "مع", "تجاه") for s in ("ه", "ها", "هم", "هما")
 )
@@ -185,7 +192,8 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
               main_subject: list[Mention] | None = None, *, prefix: str = "", suffix: str = "",
               plover: str = "", other_triggers: frozenset[int] = frozenset(),
               antecedents: list[Mention] | None = None, intent: bool = False,
-              receive_words: frozenset[str] = frozenset(), modal_words: frozenset[str] = frozenset()) -> Args:
+              receive_words: frozenset[str] = frozenset(), modal_words: frozenset[str] = frozenset(),
+              stance_words: frozenset[str] = frozenset()) -> Args:
     """Source and target mentions of the trigger at word ``ti``.
 
     ``kind``: noun | nounta | past | pres; ``role``: the trigger row's role; ``prefix``/``suffix``:
@@ -196,6 +204,10 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
     transfer or backing noun after them names ("تلقت أوكرانيا دعما من الغرب"); ``modal_words``:
     modals whose لـ actor is the agent of the verbal noun after it (cues.tsv kind modal: "يمكن
     لروسيا توفير الإمدادات").
+    ``stance_words``: nouns of a party's position or policy with a singular pronoun suffix
+    (سياستها، موقفه; cues.tsv kind stance): right after the trigger, the pronoun's antecedent is the
+    target ("لدعمهم سياستها تجاه أوكرانيا" supports her — not Ukraine); without an agreeing
+    antecedent there is no target.
     """
     lo, hi = clause_bounds(words, ti)
     main_subject = main_subject or []
@@ -258,7 +270,17 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
     if is_noun and svo_ok and any(before_groups[-1][-1].j < k < ti for k in other_triggers):
         svo_ok = False  # "روسيا تدين الهجوم": the actor is the subject of the verb, not of the noun
     nisba = _nisba_agent(words, ti, hi, after_groups) if is_noun else None
-    if is_noun:
+    modal_pro = is_noun and ti > 0 and modal_words and any(
+        words[ti - 1] == m + o for m in modal_words for o in ("ه", "ها", "هم", "هما"))
+    if modal_pro:
+        # "تقنيات حساسة يمكنها تهديد الولايات المتحدة": the modal's pronoun is the agent, so the
+        # noun's genitive is its object; the agent is an actor written right before the modal
+        subj = before_groups[-1] if before_groups and before_groups[-1][-1].j == ti - 2 \
+            and not before_groups[-1][0].prep else []
+        how = "modal-pronoun"
+        if first is not None and first.i <= ti + 3 and not first.prep and not _blocked(words, first.i, ti):
+            obj_pool = after_groups[0]
+    elif is_noun:
         if nisba is not None:
             # "العقوبات الاقتصادية الغربية على روسيا", "القمة الروسية الكورية": the nisba is the agent
             subj, how = nisba, "nisba"
@@ -293,6 +315,10 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
                and not _blocked(words, first.i, ti) and not pro_subject)
         if svo_ok:
             subj, how = before_groups[-1], "svo"
+        elif rel and vso and ti + 1 < hi and words[ti + 1] in RESUMPTIVE_PREP_PRONOUNS:
+            # "في الوقت الذي أرسلت فيه روسيا مساعدات": the subject follows the resumptive pronoun
+            subj, how = after_groups[0], "vso-relative"
+            obj_pool = [m for g in after_groups[1:] for m in g]
         elif rel and not resumptive:
             ante = groups([m for m in mentions if ti - 10 <= m.i and m.j < ti - 1], words)
             if ante:
@@ -320,6 +346,12 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
             recipients = subj
             subj, how = src, "transfer-from"
             obj_pool = recipients + [m for m in obj_pool if not any(m is x for x in src)]
+    if is_noun:
+        # "الإعلان عن زيارة رئيس كوريا لم يمر دون تصريح من واشنطن": the noun phrase is the subject
+        # of a negated predicate; what follows the predicate's negation is not the noun's object
+        cut = next((k for k in range(ti + 1, hi) if words[k] in PREDICATE_NEGATIONS), None)
+        if cut is not None:
+            obj_pool = [m for m in obj_pool if m.i < cut]
     subj = _dedupe(subj)
     obj_groups = groups([m for m in obj_pool if not any(m.code == s.code for s in subj)], words)
     targets = _dedupe(obj_groups[0]) if obj_groups else []
@@ -347,6 +379,18 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
     if targets and obj_suffix and not targets[0].prep and words[targets[0].i - 1] not in ("الي", "ل") \
             and _blocked(words, targets[0].i, ti):
         targets = []  # "حذرته من التعاون مع روسيا": the object is the pronoun, not the later actor
+    k = ti + 1
+    if how.startswith("vso") and subj and all(m.i > ti for m in subj):
+        k = max(m.j for m in subj) + 1  # "أيدت تركيا سياسته": after the verb's subject
+    while k < hi and words[k] == '"':
+        k += 1
+    if stance_words and subj and k < hi and words[k] in stance_words:
+        # "ونتيجة لدعمهم سياستها تجاه أوكرانيا": the owner of the position is the target, the
+        # party the position is about (تجاه، في، من) is none
+        ref = resolve(pronoun_gender(words[k]), main_subject, prior, exclude=frozenset(m.code for m in subj))
+        if ref and not any(m is x for m in ref for x in mentions if x.i > ti):
+            return Args(subj, _dedupe(ref), how + "+stance")
+        return Args(subj, [], how + "+stance")  # the owner is unknown: no target at all
     if not targets and subj:
         # "فرضت عليها"، "التقى معه"، "زارها": a pronoun object refers to the nearest agreeing actor
         # other than the subject (the sentence's topic first)

@@ -397,6 +397,8 @@ class EventCoder:
             if (kind in ("noun", "nounta") or entry.plover in self.incident_types) \
                     and self.polarity.opinion_before(words, ti):
                 continue  # "يعتقد الخبير أن تهديدات واشنطن …": analysis, not an event
+            if kind in ("noun", "nounta") and self.polarity.analyst_report_before(words, ti):
+                continue  # "يقول الكاتب إن تعزيز التعاون بين …": a commentator's analysis
             if outline is not None and ti > outline:
                 continue  # "في هذا التقرير سنركز على … دعم موسكو لكوريا": a topic list, not events
             if self.polarity.demanded(words, ti, kind, h.prefix) is not None:
@@ -425,7 +427,8 @@ class EventCoder:
                              other_triggers=trig_idx - {ti}, antecedents=antecedents,
                              intent=intent_cue is not None,
                              receive_words=self.polarity.receive_words,
-                             modal_words=self.polarity.modal_words)
+                             modal_words=self.polarity.modal_words,
+                             stance_words=self.polarity.stance_words)
             if back_ref and not _new_parties(args, entry.plover, prior + out):
                 continue  # a definite verbal noun refers back to an event already coded
             if role in ("sym", "drill") and pair and len(args.sources) + len(args.targets) < 2 \

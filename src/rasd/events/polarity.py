@@ -12,7 +12,8 @@ from ..normalize import normalize_text
 @dataclass(frozen=True)
 class Cue:
     words: tuple[str, ...]
-    kind: str  # negated | hypothetical | intent | report | opinion | join | members | ally | question | receive | modal
+    kind: str  # negated | hypothetical | intent | report | opinion | join | members | ally | question | receive
+    # | modal | outline | document | demand | agreed | analyst | stance
     where: str  # before | after
     window: int
 
@@ -28,7 +29,9 @@ def read_cues(text: str) -> list[Cue]:
         words = tuple(normalize_text(w) for w in cols[0].split())
         kind, where = cols[1].strip(), cols[2].strip() or "before"
         if kind not in ("negated", "hypothetical", "intent", "report", "opinion", "join", "members", "ally",
-                        "question", "receive", "modal") or where not in ("before", "after"):
+                        "question", "receive", "modal", "outline", "document", "demand", "agreed",
+                        "analyst", "stance") \
+                or where not in ("before", "after"):
             raise ValueError(f"cues.tsv line {n}: bad kind/where {kind!r}/{where!r}")
         cues.append(Cue(words, kind, where, int(cols[3] or 0)))
     return cues
@@ -46,6 +49,13 @@ def _new_clause_between(words: list[str], a: int, b: int) -> bool:
     return False
 
 
+OPINION_OBJECTS = ("", "ه", "ها", "هم", "هما")
+ANALYST_SUBJECT_GAP = 3  # words between a speech verb and its analyst subject
+DEMONSTRATIVES = frozenset({"هذا", "هذه"})
+# clause words that end the reach of a demand verb ("طالب … الذي …", "طالب بأن …")
+DEMAND_STOPS = frozenset({"التي", "الذي", "الذين", "ان", "انه", "انها", "بان"})
+
+
 def _bare(w: str) -> str:
     return w[1:] if len(w) > 2 and w[0] in "وف" else w
 
@@ -59,8 +69,10 @@ class Polarity:
         # opinion verbs: the verbal nouns in what follows them are analysis, not events
         self.opinion_words = frozenset(
             p + c.words[0] for c in cues if c.kind == "opinion" and len(c.words) == 1 for p in ("", "و", "ف"))
-        self.opinion_windows = {p + c.words[0]: c.window for c in cues if c.kind == "opinion"
-                                and len(c.words) == 1 for p in ("", "و", "ف")}
+        self.opinion_windows = {p + c.words[0] + o: c.window for c in cues if c.kind == "opinion"
+                                and len(c.words) == 1 for p in ("", "و", "ف") for o in OPINION_OBJECTS}
+        # "تعتبرها الدول الغربية تهديدا": an opinion verb with an object pronoun (it considers it …)
+        self.opinion_words = frozenset(self.opinion_windows)
         self._opinion_reach = max(self.opinion_windows.values(), default=0)
         # joining verbs: "انضمت اليابان إلى إدانة القمة" — the joiner is the agent of the verbal noun
         self.join_words = frozenset(
@@ -79,11 +91,37 @@ class Polarity:
         # modal words whose لـ actor is the agent of the verbal noun after it ("يمكن لروسيا توفير")
         self.modal_words = frozenset(
             p + c.words[0] for c in cues if c.kind == "modal" and len(c.words) == 1 for p in ("", "و", "ف"))
+        # an analyst's outline of their own piece ("في هذا التقرير سنركز على …"): outline verbs, and
+        # the nouns naming the piece (التقرير، الورقة) that must go with one
+        self.outline_words = frozenset(
+            p + c.words[0] for c in cues if c.kind == "outline" and len(c.words) == 1 for p in ("", "و", "ف"))
+        self.outline_windows = {p + c.words[0]: c.window for c in cues if c.kind == "outline"
+                                and len(c.words) == 1 for p in ("", "و", "ف")}
+        self.document_words = frozenset(
+            p + c.words[0] for c in cues if c.kind == "document" and len(c.words) == 1 for p in ("", "و", "ف", "ب"))
+        # verbs of demanding and appealing: the verbal noun in their بـ/إلى/على phrase is the act
+        # demanded ("يطالب روسيا بالانسحاب"), not an act performed
+        # verbs of agreeing ("اتفق الزعيمان على تعميق تعاونهما") likewise: the verbal noun in their
+        # على phrase is the content of the agreement, coded by the verb itself
+        self.demand_windows = {p + c.words[0]: c.window for c in cues if c.kind in ("demand", "agreed")
+                               and len(c.words) == 1 for p in ("", "و", "ف", "وقد", "قد")}
+        self._demand_reach = max(self.demand_windows.values(), default=0)
+        # analysts (الكاتب، الخبير، المحلل): what a speech verb with one as its subject reports is
+        # analysis — its verbal nouns, up to the row's window after the verb, are not events
+        self.analyst_windows = {p + c.words[0]: c.window for c in cues if c.kind == "analyst"
+                                and len(c.words) == 1 for p in ("", "و", "ف")}
+        self._analyst_reach = max(self.analyst_windows.values(), default=0)
+        # a party's position or policy with a singular pronoun (سياستها، موقفه): see arguments.attribute
+        self.stance_words = frozenset(
+            p + (c.words[0][:-1] + "ت" if c.words[0].endswith("ه") else c.words[0]) + o
+            for c in cues if c.kind == "stance" and len(c.words) == 1
+            for p in ("", "و") for o in ("ه", "ها"))
         # index: "before" cues by their last word, "after" cues by their first word
         self._before: dict[str, list[Cue]] = {}
         self._after: dict[str, list[Cue]] = {}
         for c in cues:
-            if c.kind in ("report", "opinion", "join", "members", "ally", "question", "receive", "modal"):
+            if c.kind in ("report", "opinion", "join", "members", "ally", "question", "receive", "modal",
+                          "outline", "document", "demand", "agreed", "analyst", "stance"):
                 continue
             if c.where == "before":
                 self._before.setdefault(c.words[-1], []).append(c)
@@ -135,6 +173,78 @@ class Polarity:
         for k in range(i - 1, max(-1, i - 1 - self._opinion_reach), -1):
             w = words[k]
             if w in self.opinion_words and i - k <= self.opinion_windows.get(w, 12):
+                return w
+        return None
+
+    def analyst_report_before(self, words: list[str], i: int) -> str | None:
+        """The analyst noun (الكاتب، الخبير …) that is the subject of a speech verb (قال، يقول …)
+        whose statement holds word ``i`` — the noun within ``ANALYST_SUBJECT_GAP`` words after the
+        verb ("يقول الكاتب الروسي …") or before it ("الخبير الروسي قال") —, if any."""
+        if not self.analyst_windows:
+            return None
+        for k in range(i - 1, max(-1, i - 1 - self._analyst_reach), -1):
+            w = words[k]
+            if w not in self.report_words and _bare(w) not in self.report_words:
+                continue
+            lo, hi = max(0, k - ANALYST_SUBJECT_GAP), min(i, k + 1 + ANALYST_SUBJECT_GAP)
+            for j in list(range(k + 1, hi)) + list(range(lo, k)):
+                win = self.analyst_windows.get(words[j])
+                if win is not None and i - k <= win:
+                    return words[j]
+        return None
+
+    def outline_start(self, words: list[str]) -> int | None:
+        """Index of the outline verb when the sentence outlines the writer's own piece: an outline
+        verb (سنركز، نتناول، يستعرض …) with a noun naming the piece (التقرير، الورقة، المقال) right
+        after it or after هذا/هذه within its window before it ("في هذا التقرير … سنركز على",
+        "يتناول التقرير …"). What follows it lists topics, not events; None otherwise."""
+        if self.outline_words.isdisjoint(words):
+            return None
+        for k, w in enumerate(words):
+            if w not in self.outline_words:
+                continue
+            if k + 1 < len(words) and words[k + 1] in self.document_words:
+                return k
+            if k + 2 < len(words) and words[k + 1] in DEMONSTRATIVES and words[k + 2] in self.document_words:
+                return k
+            win = self.outline_windows.get(w, 8)
+            for j in range(max(1, k - win), k):
+                if words[j] in self.document_words and words[j - 1].lstrip("وفب") in DEMONSTRATIVES:
+                    return k
+        return None
+
+    def demanded(self, words: list[str], i: int, kind: str, prefix: str) -> str | None:
+        """The demand verb (يطالب، دعت، حث …) whose بـ/إلى/على phrase is the verbal noun at
+        ``words[i]`` ("قرار يطالب روسيا بالانسحاب", "دعت تركيا إلى فرض عقوبات"), if any. Only
+        verbal nouns (and bare past forms read as one) count; a comma or a clause word between the
+        verb and the noun ends the search."""
+        if kind not in ("noun", "nounta", "past") or not self.demand_windows:
+            return None
+        if kind == "past" and prefix:
+            return None
+        bare_prefix = prefix.lstrip("وف")
+        p1 = i - 1
+        while p1 >= 0 and words[p1] == '"':  # quote marks around the phrase ("على تعميق “تعاونهما”")
+            p1 -= 1
+        p2 = p1 - 1
+        while p2 >= 0 and words[p2] == '"':
+            p2 -= 1
+        if bare_prefix.startswith("ب") and kind != "past":
+            k = i  # "بالانسحاب": the preposition is the noun's own prefix
+        elif p1 >= 0 and words[p1] in ("الي", "علي"):
+            k = p1
+        elif p2 >= 0 and words[p2] in ("الي", "علي"):
+            k = p2  # "على تعميق تعاونهما": the trigger is the genitive of the phrase's verbal noun
+        elif p1 >= 0 and words[p1].startswith(("بت", "بال")) and len(words[p1]) > 4:
+            k = p1  # "طالبت بتعزيز التعاون"
+        else:
+            return None
+        for j in range(k - 1, max(-1, k - 2 - self._demand_reach), -1):
+            w = words[j]
+            if w in ("،", ",", ":", "؛", ";") or w in DEMAND_STOPS:
+                return None
+            win = self.demand_windows.get(w)
+            if win is not None and k - j - 1 <= win:
                 return w
         return None
 
