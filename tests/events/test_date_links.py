@@ -120,3 +120,10 @@ def test_talks_between_other_leaders_do_not_take_the_date_of_a_visit_sharing_one
             "واتهمت الولايات المتحدة روسيا بدعم الحرب خلال المحادثات بين الصين وروسيا.")
     ev = events(text, plover="ACCUSE")
     assert ev and ev[0].date is None
+
+
+def test_the_event_counted_from_does_not_take_the_result_of_the_count():
+    text = ("التقى بوتين كيم جونغ أون في فلاديفوستوك في 13 سبتمبر 2023.\n"
+            "ويأتي توقيع الاتفاق بعد أسبوع من زيارة قام بها بوتين إلى كوريا الشمالية.")
+    ev = [e for e in events(text, plover="CONSULT") if "أسبوع" in e.sentence]
+    assert all(e.date is None for e in ev)

@@ -242,7 +242,8 @@ class DateLinker:
         return self._meeting_date(meetings, named, parties, latest, (s0, s1))
 
     def _arith(self, body: str, events: list[Event], anchor) -> None:
-        """"بعد تسعة أشهر من استقباله …": count from the nearest earlier event of the named type."""
+        """"جاءت الزيارة … بعد تسعة أشهر من استقباله …": count from the nearest earlier event of the
+        named type; only the events told before the count (its subject) take the result."""
         done: set[tuple[int, int]] = set()
         for e in events:
             key = (e.start, e.end)
@@ -267,6 +268,8 @@ class DateLinker:
             for u in events:
                 if (u.start, u.end) != key or u.date is not None or not _factual(u):
                     continue
+                if u.meta.get("trigger_start", u.start) - u.start >= mt.start():
+                    continue  # the event counted from ("بعد أسبوع من زيارة …"), not the one dated
                 t0 = u.meta.get("trigger_start", u.start) - u.start
                 t1 = u.meta.get("trigger_end", u.start) - u.start
                 x = _event_date(sentence, t0, t1, anchor, exprs)
