@@ -42,6 +42,9 @@ LEAD_MIN_WORDS = 8  # the lead ends with the first sentence of at least this man
 INTENT_TYPES = frozenset({"COOPERATE"})
 INTENT_CODE = "030"
 ANTECEDENT_SENTENCES = 2  # a pronoun refers back at most this many sentences (that name actors)
+# what may be done to a news outlet ("أغلقت السلطات مكتب الجزيرة", "اتهمت الحكومة القناة"); an outlet
+# is never the source of an event, nor the target of any other type
+MEDIA_TARGET_TYPES = frozenset({"ACCUSE", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "REJECT", "REQUEST"})
 LINK_NAMED_WORDS = 6  # parties named this many words after the meeting noun are its parties
 LINK_MAX_SENTENCES = 3  # a meeting referred to by "خلال زيارته" must have been told this recently
 # possessive suffixes of a meeting noun that refers to a known meeting (زيارته، زيارتها، قمتهما)
@@ -469,6 +472,9 @@ class EventCoder:
                         if t is None and entry.plover not in self.untargeted and row.role != "deny" \
                                 and not sourceless_ok:
                             continue
+                    if (s is not None and _is_media(s.actor)) or \
+                            (t is not None and _is_media(t.actor) and entry.plover not in MEDIA_TARGET_TYPES):
+                        continue  # "قال لوكالة رويترز": an outlet reports events, it is no party to them
                     if s is not None and t is not None and s.code == t.code and args.how != "members":
                         continue
                     pairs.append((s, t))
@@ -648,6 +654,12 @@ def _new_clause(words: list[str], a: int, b: int, kind: str, mentions: list[Ment
     if _new_clause_between(words, a, b):
         return True
     return kind in ("past", "pres") and any(m.conj and m.j == b - 1 and m.i > a for m in mentions)
+
+
+def _is_media(actor) -> bool:
+    """A news outlet or agency (CAMEO code ending in MED: FRAMED for AFP, QATMED for Al Jazeera)."""
+    code = getattr(actor, "code", None) or ""
+    return code.endswith("MED")
 
 
 class _Named:
