@@ -193,7 +193,9 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
               plover: str = "", other_triggers: frozenset[int] = frozenset(),
               antecedents: list[Mention] | None = None, intent: bool = False,
               receive_words: frozenset[str] = frozenset(), modal_words: frozenset[str] = frozenset(),
-              stance_words: frozenset[str] = frozenset()) -> Args:
+              stance_words: frozenset[str] = frozenset(),
+              intent_span: tuple[int, int] | None = None,
+              during_words: frozenset[str] = frozenset()) -> Args:
     """Source and target mentions of the trigger at word ``ti``.
 
     ``kind``: noun | nounta | past | pres; ``role``: the trigger row's role; ``prefix``/``suffix``:
@@ -208,6 +210,10 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
     (سياستها، موقفه; cues.tsv kind stance): right after the trigger, the pronoun's antecedent is the
     target ("لدعمهم سياستها تجاه أوكرانيا" supports her — not Ukraine); without an agreeing
     antecedent there is no target.
+    ``intent_span``: ``(start, end)`` of the intention cue governing the trigger (تعتزم، سعى إلى):
+    the cue's subject is the agent of the intended act however far the act is from it.
+    ``during_words``: خلال، أثناء (cues.tsv kind during): a visit noun right after one, with no visitor
+    of its own, is made by the clause's subject ("وأوضح بوتين في مؤتمر صحفي خلال زيارة لطهران").
     """
     lo, hi = clause_bounds(words, ti)
     main_subject = main_subject or []
@@ -299,6 +305,18 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
         elif intent and lo > 0 and words[lo - 1] in PRONOUN_COMPLEMENTIZERS and not before:
             # "أكدت مصر أنها عازمة على تعزيز العلاقات": the intention's pronoun subject
             subj, how = resolve(pronoun_gender(words[lo - 1]), main_subject, prior), "pronoun-intent"
+        elif during_words and role not in ("sym", "drill", "intent") and plover == "CONSULT" \
+                and suffix == ("ه" if kind == "nounta" else "") \
+                and ti > 0 and words[ti - 1] in during_words \
+                and (during_subj := _during_subject(before, main_subject, ti, other_triggers, words)):
+            # "وأوضح الأمين العام في مؤتمر صحفي خلال زيارة رسمية لكندا": the visitor is the
+            # clause's subject (or, with none named in the clause, the sentence's)
+            subj, how = during_subj, "during-visit"
+        elif intent_span is not None and (cue_subj := _intent_subject(
+                words, intent_span, ti, lo, mentions, main_subject, prior)):
+            # "سعت روسيا بشكل نشط إلى تجديد العلاقات مع إيران": the subject of the intention
+            # verb, written before an adverb or pronominal, is the agent of the intended act
+            subj, how = cue_subj, "intent-subject"
         elif main_subject and suffix in (POSSESSIVE_TA_SUFFIXES if kind == "nounta" else POSSESSIVE_SUFFIXES) \
                 and all(m.j < ti for m in main_subject):
             # "أعربوا عن قلقهم": their concern; "زيارتها": hers (the nearest feminine actor)
@@ -403,6 +421,66 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
             if ref:
                 targets, how = _dedupe(ref), how + "+pronoun"
     return Args(subj, targets, how)
+
+
+def _during_subject(before: list[Mention], main_subject: list[Mention], ti: int,
+                    other_triggers: frozenset[int], words: list[str]) -> list[Mention]:
+    """The visitor of a visit noun after خلال/أثناء: the first actor of its clause not introduced by
+    a preposition (the verb's subject), unless another trigger stands between it and the noun
+    ("استقبل بوتين الرئيس خلال زيارة …" — the host's verb has its own frame); with no actor in
+    the clause before the noun, the sentence's subject."""
+    for g in groups(before, words):
+        if g[0].prep:
+            continue
+        if any(g[-1].j < k < ti for k in other_triggers):
+            return []
+        return g
+    if before:
+        return []
+    return [m for m in main_subject if not m.prep]
+
+
+INTENT_SUBJECT_GAP = 2  # words allowed between an intention verb and its subject (either side)
+
+
+def _intent_subject(words: list[str], span: tuple[int, int], ti: int, lo: int, mentions: list[Mention],
+                    main_subject: list[Mention], prior: list[Mention]) -> list[Mention]:
+    """The subject of the intention cue at ``words[span[0]:span[1]]`` governing the trigger at
+    ``ti``: an actor right after the cue ("تسعى روسيا بقوة إلى …"), else one right before it
+    ("روسيا تسعى جاهدة إلى …"), else — for a cue verb written without one ("عندما تولى بوتين
+    الرئاسة، سعى بشكل نشط إلى …") — the antecedent that agrees with the verb's pronoun subject."""
+    cs, ce = span
+    if not lo <= cs < ti:
+        return []
+    after = [m for m in mentions if ce <= m.i < ti and not m.prep]
+    grp = groups(after, words)
+    if grp and grp[0][0].i <= ce + INTENT_SUBJECT_GAP and not _comma_between(words, ce, grp[0][0].i):
+        return grp[0]
+    before = [m for m in mentions if lo <= m.i and m.j < cs]
+    grp = groups(before, words)
+    if grp and grp[-1][-1].j >= cs - INTENT_SUBJECT_GAP and not grp[-1][0].prep \
+            and not _comma_between(words, grp[-1][-1].j + 1, cs):
+        return grp[-1]
+    if any(m.i >= ce and m.j < ti and not m.prep for m in mentions) \
+            or any(not _comma_between(words, m.j + 1, cs) for m in before):
+        return []  # an actor between the cue and the act, or before it in the same phrase
+    gender = _cue_verb_gender(words[cs])
+    if gender is None:
+        return []
+    return resolve(gender, main_subject, prior)
+
+
+def _cue_verb_gender(word: str) -> str | None:
+    """Gender of the pronoun subject of an intention verb: تسعى/ستواصل/سعت → f, يسعى/سعى → m
+    (only third person singular verb forms; nouns and adjectives give None)."""
+    w = word[1:] if len(word) > 4 and word[0] in "وف" else word
+    if w.startswith(("ت", "ست")) and len(w) >= 4:
+        return verb_gender("pres", w[:2] if w.startswith("ست") else w[:1], "")
+    if w.startswith(("ي", "سي")) and len(w) >= 4:
+        return verb_gender("pres", w[:2] if w.startswith("سي") else w[:1], "")
+    if 3 <= len(w) <= 4 and not w.startswith(("ا", "م")):
+        return verb_gender("past", "", "ت" if w.endswith("ت") else "")
+    return None
 
 
 NISBA_ADJ_MAX = 4  # adjectives allowed between a verbal noun and its nisba agent

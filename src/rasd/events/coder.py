@@ -292,7 +292,10 @@ class EventCoder:
         return [(c, best_actor[c][1]) for c in top]
 
     def _main_subject(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
-        """The sentence's main subject: the actor after a speech verb, or its first actor."""
+        """The sentence's main subject: the actor after a speech verb, or its first actor — never one
+        introduced by a preposition ("وأوضح … خلال زيارة لأوتاوا": Ottawa is no subject, so the
+        previous sentence's subject carries over)."""
+        mentions = [m for m in mentions if not m.prep]
         if not mentions:
             return []
         rep = self._report_forms
@@ -408,8 +411,11 @@ class EventCoder:
                 continue  # "قرار يطالب روسيا بالانسحاب": the demanded act is not performed
             neg, hyp, cue = self.polarity.flags(words, ti, kind)
             intent_cue = None
+            intent_span = None
             if entry.plover in INTENT_TYPES and not neg and row.role != "drill":
-                intent_cue = self.polarity.intent(words, ti)
+                found = self.polarity.intent_at(words, ti)
+                if found is not None:
+                    intent_cue, intent_span = found[0], (found[1], found[2])
                 if intent_cue is not None:  # "تعتزم روسيا تعزيز التعاون": a stated intent, AGREE 03
                     entry = lookup(INTENT_CODE)
                     neg, hyp, cue = self.polarity.flags(words, ti, kind, intent=False)
@@ -428,10 +434,11 @@ class EventCoder:
             args = attribute(words, ti, kind, role, mentions, main_subject,
                              prefix=h.prefix, suffix=h.suffix, plover=entry.plover,
                              other_triggers=trig_idx - {ti}, antecedents=antecedents,
-                             intent=intent_cue is not None,
+                             intent=intent_cue is not None, intent_span=intent_span,
                              receive_words=self.polarity.receive_words,
                              modal_words=self.polarity.modal_words,
-                             stance_words=self.polarity.stance_words)
+                             stance_words=self.polarity.stance_words,
+                             during_words=self.polarity.during_words)
             if back_ref and not _new_parties(args, entry.plover, prior + out):
                 continue  # a definite verbal noun refers back to an event already coded
             if role in ("sym", "drill") and pair and len(args.sources) + len(args.targets) < 2 \

@@ -30,7 +30,7 @@ def read_cues(text: str) -> list[Cue]:
         kind, where = cols[1].strip(), cols[2].strip() or "before"
         if kind not in ("negated", "hypothetical", "intent", "report", "opinion", "join", "members", "ally",
                         "question", "receive", "modal", "outline", "document", "demand", "agreed",
-                        "analyst", "stance") \
+                        "analyst", "stance", "during") \
                 or where not in ("before", "after"):
             raise ValueError(f"cues.tsv line {n}: bad kind/where {kind!r}/{where!r}")
         cues.append(Cue(words, kind, where, int(cols[3] or 0)))
@@ -66,6 +66,9 @@ class Polarity:
     def __init__(self, cues: list[Cue]):
         self.cues = cues
         self.report_words = frozenset(c.words[0] for c in cues if c.kind == "report" and len(c.words) == 1)
+        # "خلال، أثناء": a visit noun right after one is made by the subject of its clause
+        self.during_words = frozenset(p + c.words[0] for c in cues if c.kind == "during" and len(c.words) == 1
+                                      for p in ("", "و"))
         # opinion verbs: the verbal nouns in what follows them are analysis, not events
         self.opinion_words = frozenset(
             p + c.words[0] for c in cues if c.kind == "opinion" and len(c.words) == 1 for p in ("", "و", "ف"))
@@ -121,7 +124,7 @@ class Polarity:
         self._after: dict[str, list[Cue]] = {}
         for c in cues:
             if c.kind in ("report", "opinion", "join", "members", "ally", "question", "receive", "modal",
-                          "outline", "document", "demand", "agreed", "analyst", "stance"):
+                          "outline", "document", "demand", "agreed", "analyst", "stance", "during"):
                 continue
             if c.where == "before":
                 self._before.setdefault(c.words[-1], []).append(c)
@@ -277,11 +280,17 @@ class Polarity:
 
     def intent(self, words: list[str], i: int) -> str | None:
         """The intention cue (تعتزم، تسعى إلى، عازمة على …) that governs the trigger at ``words[i]``."""
+        found = self.intent_at(words, i)
+        return found[0] if found is not None else None
+
+    def intent_at(self, words: list[str], i: int) -> tuple[str, int, int] | None:
+        """(cue, start, end) of the intention cue that governs the trigger at ``words[i]``: the cue
+        occupies ``words[start:end]``."""
         lo = max(0, i - self._max_window)
         for end in self._cue_ends(words, i, lo):
             for cue in self._before[words[end - 1]]:
                 if cue.kind == "intent" and i - end <= cue.window and self._match_at(words, end, cue):
-                    return " ".join(cue.words)
+                    return " ".join(cue.words), end - len(cue.words), end
         return None
 
     def flags(self, words: list[str], i: int, kind: str, clause_start: int = 0,
