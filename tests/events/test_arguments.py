@@ -174,3 +174,12 @@ def test_a_news_agency_is_no_party_to_the_events_it_reports():
     doc = rasd.analyze(text, options=rasd.Options(disable=["events.classify"]))
     assert "Reuters" in {a.name for a in doc.actors}
     assert not [e for e in doc.events if "GBR" in (e.source, e.target)]
+
+
+def test_a_coordinated_demand_keeps_the_sentence_subject_and_asks_the_actor_after_it():
+    text = "وأدان الرئيس الروسي فلاديمير بوتين القرار، وطالب الأمم المتحدة بالتحرك لوقف الحرب."
+    got = triples(code_plain(text), "REQUEST")
+    assert ("RUS", "REQUEST", "UN") in got and ("UN", "REQUEST", "RUS") not in got
+    # with its own subject the first actor is the one who asks
+    got2 = triples(code_plain("وطالبت إيران الأمم المتحدة بالتحرك."), "REQUEST")
+    assert ("IRN", "REQUEST", "UN") in got2

@@ -341,6 +341,11 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
             ante = groups([m for m in mentions if ti - 10 <= m.i and m.j < ti - 1], words)
             if ante:
                 subj, how = ante[-1], "relative"
+        elif vso and _elided_subject_object(words, ti, prefix, plover, after_groups, before):
+            # "وأدان ميقاتي الغارات، وطالب مجلس الأمن بالتحرك": a coordinated demand keeps the
+            # subject of the sentence; the one actor after it, before its بـ/إلى phrase, is asked
+            subj, how = [], "elided-subject"
+            obj_pool = after_groups[0]
         elif vso:
             subj, how = after_groups[0], "vso"
             obj_pool = [m for g in after_groups[1:] for m in g]
@@ -611,6 +616,21 @@ def _receiver(words: list[str], ti: int, lo: int, mentions: list[Mention],
         return []  # "حصل على دعم لأوكرانيا": a prepositional actor is not the subject
     before = groups([m for m in mentions if lo <= m.i and k - 4 <= m.j < k and not m.prep], words)
     return _dedupe(before[-1]) if before else []
+
+
+def _elided_subject_object(words: list[str], ti: int, prefix: str, plover: str,
+                           after_groups: list[list[Mention]], before: list[Mention]) -> bool:
+    """Is the first actor after a demand verb its object, the subject being elided: the verb is
+    joined by و/ف to a clause that named its subject before (an actor before the verb in the
+    sentence), and the actor group is followed directly by the بـ/إلى phrase of what is asked
+    ("وطالب مجلس الأمن بالتحرك"; with a subject it would read "وطالب لبنان مجلس الأمن بالتحرك")?"""
+    if plover != "REQUEST" or prefix[:1] not in ("و", "ف") or not before or not after_groups:
+        return False
+    j = after_groups[0][-1].j + 1
+    if j >= len(words):
+        return False
+    nxt = words[j]
+    return (nxt.startswith("ب") and len(nxt) > 3) or (nxt in ("الي", "إلى") and len(after_groups) == 1)
 
 
 def _after_particle(words: list[str], ti: int, hi: int, after: list[Mention],
