@@ -277,7 +277,7 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
         svo_ok = False  # "روسيا تدين الهجوم": the actor is the subject of the verb, not of the noun
     nisba = _nisba_agent(words, ti, hi, after_groups) if is_noun else None
     modal_pro = is_noun and ti > 0 and modal_words and any(
-        words[ti - 1] == m + o for m in modal_words for o in ("ه", "ها", "هم", "هما"))
+        words[ti - 1].endswith(o) and words[ti - 1][:-len(o)] in modal_words for o in ("ه", "ها", "هم", "هما"))
     if modal_pro:
         # "تقنيات حساسة يمكنها تهديد الولايات المتحدة": the modal's pronoun is the agent, so the
         # noun's genitive is its object; the agent is an actor written right before the modal
