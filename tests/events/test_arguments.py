@@ -183,3 +183,29 @@ def test_a_coordinated_demand_keeps_the_sentence_subject_and_asks_the_actor_afte
     # with its own subject the first actor is the one who asks
     got2 = triples(code_plain("وطالبت إيران الأمم المتحدة بالتحرك."), "REQUEST")
     assert ("IRN", "REQUEST", "UN") in got2
+
+
+def test_the_genitive_before_what_is_supplied_is_the_recipient():
+    got = triples(code_plain("نفت إيران تزويد روسيا بالصواريخ."), "AID")
+    assert ("IRN", "AID", "RUS") in got and ("RUS", "AID", "IRN") not in got
+    # with a second actor the genitive is the supplier and the next actor is supplied
+    got2 = triples(code_plain("انتقدت روسيا تزويد الناتو واليابان كييف بالأسلحة."), "AID")
+    assert {("NATO", "AID", "UKR"), ("JPN", "AID", "UKR")} <= got2
+
+
+def test_two_speculations_in_two_sentences_stay_two_events():
+    from event_helpers import _CODER, make_doc
+
+    text = ("من المحتمل أن ترسل روسيا مساعدات غذائية إلى كوريا الشمالية. "
+            "ومن المحتمل أيضا أن تزود روسيا كوريا الشمالية بتقنيات الأقمار الصناعية.")
+    hyp = [e for e in _CODER.code(make_doc(text)) if e.plover == "AID" and e.hypothetical]
+    assert len(hyp) == 2 and len({e.start for e in hyp}) == 2
+
+
+def test_not_ruled_out_is_a_speculation_not_a_negation():
+    from event_helpers import _CODER, make_doc
+
+    for text in ("وليس مستبعدا أن تزود روسيا كوريا الشمالية بالأسلحة.",
+                 "ليس من المستبعد أن تزود روسيا كوريا الشمالية بالأسلحة."):
+        ev = [e for e in _CODER.code(make_doc(text)) if e.plover == "AID"]
+        assert ev and all(e.hypothetical and not e.negated for e in ev), text

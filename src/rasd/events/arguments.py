@@ -286,6 +286,16 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
         how = "modal-pronoun"
         if first is not None and first.i <= ti + 3 and not first.prep and not _blocked(words, first.i, ti):
             obj_pool = after_groups[0]
+    elif is_noun and role == "supply" and first is not None and first.i == ti + 1 and not first.prep \
+            and after_groups[0][-1].j + 1 < hi and words[after_groups[0][-1].j + 1][:1] == "ب":
+        # "طهران تنفي تزويد موسكو بصواريخ": the genitive right before the بـ phrase of what is
+        # supplied is the recipient; the supplier is the actor just before (the subject of the verb
+        # the noun completes), if any
+        last = before_groups[-1] if before_groups else None
+        subj = last if last and last[-1].j >= ti - 4 and not last[0].prep \
+            and not _comma_between(words, last[-1].j + 1, ti) else []
+        how = "supply-recipient"
+        obj_pool = after_groups[0]
     elif is_noun:
         if nisba is not None:
             # "العقوبات الاقتصادية الغربية على روسيا", "القمة الروسية الكورية": the nisba is the agent

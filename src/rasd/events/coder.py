@@ -699,6 +699,9 @@ def _dedup(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for e in events:
         year = e.date or ""
+        # speculations are kept apart sentence by sentence: "قد تقدم روسيا الخبرة" and "ليس مستبعدا أن
+        # تزودها بالتقنيات" are two different things that may happen, not two mentions of one event
+        year = (year, e.start) if e.hypothetical else year
         key = (e.source, e.plover, e.target, e.negated, e.hypothetical, year)
         if e.plover in ("CONSULT", "AGREE", "COOPERATE") and e.source and e.target:
             key = (tuple(sorted((e.source, e.target))), e.plover, None, e.negated, e.hypothetical, year)

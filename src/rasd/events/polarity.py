@@ -301,11 +301,17 @@ class Polarity:
         neg = hyp = False
         cue_found = None
         lo = max(clause_start, i - self._max_window)
+        covered: list[tuple[int, int]] = []  # word spans of the longer cues matched ("ليس مستبعدا")
         for end in self._cue_ends(words, i, lo):  # a cue ending right before word ``end``
             for cue in self._before[words[end - 1]]:
                 gap = i - end
                 if gap > cue.window or not self._match_at(words, end, cue):
                     continue
+                start = end - len(cue.words)
+                if any(a <= start and end <= b for a, b in covered):
+                    continue  # the ليس of "ليس مستبعدا" is part of a speculation, not a negation
+                if len(cue.words) > 1:
+                    covered.append((start, end))
                 if gap > 1 and _new_clause_between(words, end, i):
                     continue  # "من المتوقع أن ترتفع الأسعار، والتقت …": a new clause is out of reach
                 if cue.words == ("قد",) and kind != "pres":
