@@ -135,7 +135,7 @@ def resolve(gender: str | None, main_subject: list, antecedents: list, exclude=(
 
 # -- "بلاده": the state of the person it refers to --------------------------------------------------
 
-_HOMELAND_CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
+HOMELAND_CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
 
 
 @lru_cache(maxsize=1)
@@ -159,7 +159,7 @@ def homeland_mentions(words: list[str], mentions: list, antecedents: list, count
     for k, w in enumerate(words):
         prefix = ""
         if w not in forms:
-            for c in _HOMELAND_CLITICS:
+            for c in HOMELAND_CLITICS:
                 if w.startswith(c) and w[len(c):] in forms:
                     prefix, w = c, w[len(c):]
                     break

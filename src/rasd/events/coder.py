@@ -23,7 +23,7 @@ from itertools import accumulate
 
 from ..document import Actor, Document, Event
 from ..normalize import normalize
-from .anaphora import default_homeland_forms, homeland_mentions, mention_gender
+from .anaphora import HOMELAND_CLITICS, default_homeland_forms, homeland_mentions, mention_gender
 from .arguments import COMPLEMENTIZERS, RELATIVES, Mention, attribute, groups
 from .dates import DateResolver
 from .eventive import Eventive, default_eventive
@@ -61,8 +61,7 @@ DUAL_SUFFIXES = {"past": ("ا", "تا"), "pres": ("ان",)}
 
 _DUAL_FORMS = frozenset(p + w for w in DUAL_ANAPHORS for p in ("", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل"))
 # "بلاده"، "لبلادها" (data/events/homeland.tsv), with the clitics homeland_mentions accepts
-_HOMELAND_FORMS = frozenset(p + w for w in default_homeland_forms()
-                            for p in ("", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل"))
+_HOMELAND_FORMS = frozenset(p + w for w in default_homeland_forms() for p in ("", *HOMELAND_CLITICS))
 
 
 def _is_nisba(mtext: str, kind: str | None = None) -> bool:

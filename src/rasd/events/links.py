@@ -108,7 +108,6 @@ class DateLinker:
         self.link_cues = link_cues
         self.refs = refs or default_refs()
         self._type_cache: dict[str, list[tuple[str, str]]] = {}
-        self._sentences: tuple[int, list[tuple[int, int]]] | None = None
 
     # -- helpers ----------------------------------------------------------------------------------
     def _types(self, word: str) -> list[tuple[str, str]]:
@@ -124,12 +123,6 @@ class DateLinker:
                 self._type_cache.clear()
             self._type_cache[word] = out
         return out
-
-    def _split(self, body: str) -> list[tuple[int, int]]:
-        """The body's sentences, split once per document."""
-        if self._sentences is None or self._sentences[0] != id(body):
-            self._sentences = (id(body), split_sentences(body))
-        return self._sentences[1]
 
     def _meeting_refs(self, norm_sentence: str) -> list[tuple[int, bool]]:
         """Meeting nouns placed by a link cue ("خلال زيارته الأخيرة", "عقب زيارة الرئيس …"):
@@ -173,7 +166,6 @@ class DateLinker:
     # -- the pass ---------------------------------------------------------------------------------
     def link(self, body: str, norm: str, o2n, events: list[Event], ments, anchor: dt.date | None) -> None:
         """Date, in place, the undated factual events of ``events`` (one document's, in order)."""
-        self._sentences = None
         if _find_dates is None or not any(e.date is None and _factual(e) for e in events):
             return
         self._arith(body, events, anchor)
@@ -195,7 +187,7 @@ class DateLinker:
         # carried: "جاء ذلك عقب …" dates the sentence before
         carry = self.refs.carry
         if carry and any(" ".join(c) in norm for c in carry):
-            sentences = self._split(body)
+            sentences = split_sentences(body)  # cached for the last body
             index = {sp: i for i, sp in enumerate(sentences)}
             for (s0, s1), evs in by_sentence.items():
                 i = index.get((s0, s1))
@@ -317,7 +309,7 @@ class DateLinker:
             if e.date is not None or not _factual(e) or e.meta.get("incident"):
                 continue
             if sentences is None:
-                sentences = self._split(body)
+                sentences = split_sentences(body)  # cached for the last body
                 index = {sp: i for i, sp in enumerate(sentences)}
             key = (e.start, e.end)
             if key not in prev_year:
