@@ -173,11 +173,45 @@ def romanizer_db():
     return sqlite3.connect(f"file:{p}?mode=ro", uri=True)
 
 
+# Latin "given names" that are name particles, not given names ("Al Thani", "Abu Mazen"): no variants
+NAME_PARTICLES = {"al", "el", "abu", "abou", "bin", "ben", "ibn", "abd", "abdul", "de", "van", "von"}
+# a foreign name's skeleton: long vowels, hamza seats, ta marbuta / final ha and alef maqsura left
+# out, and the letters that transliterate one foreign sound merged (g: غ ج ق; t: ت ط; s: س ص;
+# z: ز ذ ظ; d: د ض) — فلادمير and فلاديمير, مارغريت and مارجريت are spellings of one name
+_SKELETON = str.maketrans({**{c: None for c in "اأإآويىةهءئؤ"}, "ج": "غ", "ق": "غ", "ط": "ت", "ص": "س",
+                           "ذ": "ز", "ظ": "ز", "ض": "د"})
+# an Arabic (or Persian, Turkish) name's spelling: only hamza seats, alef maqsura and ta marbuta vary;
+# its long vowels are the name (حسن/حسين, عمر/عمار, محمد/محمود are different names)
+_ORTHOGRAPHY = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "ئ": "ي", "ؤ": "و"})
+# states whose people mostly bear Arabic (or Persian, Turkish) given names: Arab League members and
+# other Muslim-majority states; a given name borne by anyone from one of them is spelt strictly
+ARABIC_NAME_STATES = {
+    "DZA", "BHR", "COM", "DJI", "EGY", "IRQ", "JOR", "KWT", "LBN", "LBY", "MRT", "MAR", "OMN", "PSE",
+    "QAT", "SAU", "SOM", "SDN", "SYR", "TUN", "ARE", "YEM", "IRN", "AFG", "PAK", "TUR", "IDN", "MYS",
+    "BGD", "AZE", "UZB", "KAZ", "TJK", "KGZ", "TKM", "SEN", "MLI", "NER", "TCD",
+}
+# letters of Arabic sounds that foreign names do not have: a given name spelt with one is Arabic
+_ARABIC_SOUNDS = set("حخعصضطظقثذ")
+
+
+def _skeleton(name: str, arabic: bool) -> str:
+    """The part of a given name's spelling that tells one name from another (see above)."""
+    name = name.translate(_ORTHOGRAPHY)
+    if arabic:
+        return re.sub(r"(.)\1", r"\1", name)
+    # a leading vowel letter stays (كريم is not اكرم); the rest is the skeleton
+    return (name[0] if name[0] in "اوي" else "") + name.translate(_SKELETON)
+
+
 def build_first_names():
-    """Arabic spellings of the given names of curated people, from the romanizer's unit table."""
+    """Arabic spellings of the given names of curated people, from the romanizer's unit table: the
+    spellings of the curated one (``_skeleton``: so "Hassan" does not get حسين, nor "Jay" every
+    Arabic name once romanised "Jay")."""
     from rasd.actors.kb import read_tsv
 
     people = list(read_tsv((OUT / "people.tsv").read_text("utf-8"), "people.tsv"))
+    arabic_given = {(p.get("name_en") or p["key"]).split()[0] for p in people
+                    if (p.get("country") or p.get("code", "")[:3]) in ARABIC_NAME_STATES}
     db = romanizer_db()
     rows = []
     seen = set()
@@ -187,13 +221,15 @@ def build_first_names():
         if len(en) < 2 or len(ar) < 2:
             continue
         given = en[0]
-        if given in seen:
+        if given in seen or given.lower().strip(".") in NAME_PARTICLES or len(given) < 3:
             continue
         seen.add(given)
         forms = [ar[0]]
+        arabic = given in arabic_given or not _ARABIC_SOUNDS.isdisjoint(ar[0])
+        skel = _skeleton(ar[0], arabic)
         for (a, n) in db.execute("select arabic_key, sum(count) from units where latin = ? group by arabic_key "
                                  "order by sum(count) desc", (given,)):
-            if AR_ONLY.match(a) and a not in forms and len(a) >= 3:
+            if AR_ONLY.match(a) and a not in forms and len(a) >= 3 and _skeleton(a, arabic) == skel:
                 forms.append(a)
         if len(forms) > 1:
             rows.append({"given_en": given, "forms_ar": "|".join(forms[:6]),
