@@ -119,10 +119,11 @@ class NormText:
 # -- fast path for long texts: one table lookup per code point with numpy ---------------------------
 # ``_LUT[cp]`` is the code point ``cp`` maps to, ``_DEL`` when it is deleted and ``_EXP`` when it
 # expands to several characters (presentation-form ligatures, handled by the general path).
+# ``_EXP`` is the largest value, so the maximum of the mapped text tells which case it is.
 # ``str.translate`` with a dict costs a dict lookup per character (~90 ns); the lookup table costs
 # a few ns per character plus a fixed ~10 µs, so it is used for texts longer than ``_FAST_MIN``.
-_DEL = 0xFFFFFFFF
-_EXP = 0xFFFFFFFE
+_DEL = 0xFFFFFFFE
+_EXP = 0xFFFFFFFF
 _FAST_MIN = 160  # normalize_text: below this str.translate is as fast
 _FAST_MIN_OFFSETS = 64  # normalize: the pure-Python offset map costs more, so the crossover is lower
 
@@ -144,36 +145,79 @@ def _lut():
     return _LUT
 
 
+# Offset maps are tuples of ints. Built from scratch they cost an int object per character (~30 ns
+# each, most of ``normalize`` on a long text); slices of one shared tuple ``(0, 1, 2, …)`` reuse the
+# same int objects (a copy of pointers), so the maps are assembled from slices of ``_INDICES``.
+_INDICES: tuple[int, ...] = ()
+_INDICES_MAX = 1 << 20  # longer texts get their own indices (no shared tuple of that size is kept)
+
+
+def _indices(n: int):
+    """A sequence ``0, 1, 2, …`` of at least ``n`` indices: the shared tuple (grown on demand) or,
+    for a text longer than ``_INDICES_MAX``, ``range(n)``."""
+    global _INDICES
+    if len(_INDICES) < n:
+        if n > _INDICES_MAX:
+            return range(n)
+        _INDICES = tuple(range(min(max(n, 2 * len(_INDICES), 8192), _INDICES_MAX)))
+    return _INDICES
+
+
+def _identity(n: int) -> tuple[int, ...]:
+    """``tuple(range(n))``."""
+    return tuple(_indices(n)[:n])
+
+
+def _offsets_without(n: int, deleted: list[int]) -> tuple[int, ...]:
+    """``tuple(i for i in range(n) if i not in deleted)``; ``deleted`` is sorted (and short: one
+    slice per deletion)."""
+    idx = _indices(n)
+    out: list[int] = []
+    prev = 0
+    for d in deleted:
+        out += idx[prev:d]
+        prev = d + 1
+    out += idx[prev:n]
+    return tuple(out)
+
+
 def _normalize_fast(text: str, with_offsets: bool):
     """(normalised text, offsets or None), or None when the text holds an expanding character."""
     a = _np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=_np.uint32)
     m = _lut().take(a)
-    if m.max() < _EXP:  # nothing deleted or expanded
+    top = _np.maximum.reduce(m)
+    if top < _DEL:  # nothing deleted or expanded
         out = m.tobytes().decode("utf-32-le", "surrogatepass")
-        return out, (tuple(range(len(text))) if with_offsets else None)
-    keep = m < _EXP
-    if (m == _EXP).any():
+        return out, (_identity(len(text)) if with_offsets else None)
+    if top == _EXP:
         return None
+    keep = m < _DEL
     out = m[keep].tobytes().decode("utf-32-le", "surrogatepass")
-    return out, (tuple(_np.flatnonzero(keep).tolist()) if with_offsets else None)
+    if not with_offsets:
+        return out, None
+    deleted = _np.flatnonzero(~keep)
+    if 3 * len(deleted) > len(text):  # mostly deletions (a fully vowelled text): the kept indices
+        return out, tuple(_np.flatnonzero(keep).tolist())
+    return out, _offsets_without(len(text), deleted.tolist())
 
 
 def _normalize_slow(text: str) -> NormText:
     norm = text.translate(TABLE)
     n = len(text)
     if len(norm) == n and _SPECIAL_RE.search(text) is None:
-        return NormText(norm, tuple(range(n)), n)
+        return NormText(norm, _identity(n), n)
     offs: list[int] = []
     table = TABLE
+    idx = _indices(n)
     prev = 0
     for m in _SPECIAL_RE.finditer(text):
-        offs.extend(range(prev, m.start()))
+        offs += idx[prev:m.start()]
         for i in range(m.start(), m.end()):
             k = len(table[ord(text[i])])
             if k:
                 offs.extend([i] * k)
         prev = m.end()
-    offs.extend(range(prev, n))
+    offs += idx[prev:n]
     return NormText(norm, tuple(offs), n)
 
 

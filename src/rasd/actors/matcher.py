@@ -24,7 +24,9 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from operator import attrgetter
+from types import MappingProxyType
+from typing import Any, Mapping, NamedTuple
 
 import ahocorasick
 
@@ -58,15 +60,27 @@ class Payload:
     short: bool = False
 
 
-@dataclass(slots=True)
-class Cand:
+class Cand(NamedTuple):
+    """A KB form found in the folded text (a tuple: :meth:`Matcher.candidates` makes one per match
+    with ``tuple.__new__``, in C, rather than by a Python ``__init__`` call)."""
+
     ms: int  # mention start (folded text), includes a fused article
     ks: int  # key start
     end: int
-    payloads: list[Payload]  # shared between candidates of the same key and prefix: read only
+    payloads: list[Payload]  # shared between candidates of the same key and class of prefix: read only
     prefix: str
-    stop: bool = False  # one of the payloads is a stop word (the candidate takes its span, then is dropped)
-    by_kind: dict[str, list[Payload]] | None = None  # the payloads of each kind, in order (shared: read only)
+    stop: bool  # one of the payloads is a stop word (the candidate takes its span, then is dropped)
+    by_kind: dict[str, list[Payload]]  # the payloads of each kind, in order (shared: read only)
+    rank: int  # (ms - end) * (len(text) + 1) + ms: the order of selection, longest first, then leftmost
+
+
+# the ``extra`` of a Found made without one: shared and read only (most mentions have none, and
+# fewer objects made per document means fewer garbage collections)
+_NO_EXTRA: Mapping[str, Any] = MappingProxyType({})
+
+
+def _no_extra() -> Mapping[str, Any]:
+    return _NO_EXTRA
 
 
 @dataclass
@@ -78,19 +92,23 @@ class Found:
     end: int
     via: str
     entry: Entry | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: Mapping[str, Any] = field(default_factory=_no_extra)  # replaced, never changed in place
 
 
-def _longest_first(c: "Cand") -> tuple[int, int]:
-    return (c.ms - c.end, c.ms)
-
-
-def _ms_of(c: "Cand") -> int:
-    return c.ms
+_rank_of = attrgetter("rank")
+_ms_of = attrgetter("ms")
+_tuple_new = tuple.__new__
 
 
 def _start_of(f: "Found") -> int:
     return f.start
+
+
+_span_order = attrgetter("start", "end")
+
+
+def _first_mention_start(a: Actor) -> int:
+    return a.mentions[0].start
 
 
 def _credit(t: str, start: int, end: int) -> bool:
@@ -206,10 +224,14 @@ class Matcher:
             A.add_word(key, len(self.keys))
             self.keys.append(key)
             self.payloads.append(lst)
+        self.key_len = [len(k) for k in self.keys]
         A.make_automaton()
         self.automaton = A
-        # (key id, prefix) -> (payloads allowed, one of them is a stop word, those payloads by kind)
-        self._allowed: dict[tuple[int, str], tuple[list[Payload], bool, dict[str, list[Payload]]]] = {}
+        # (payloads allowed after a prefix, one of them is a stop word, those payloads by kind) of
+        # each key, made on first use: a prefix allows the same payloads as any other of its class
+        # (NOART_PREFIXES or ART_PREFIXES, which are disjoint; a prefix in neither allows none), so
+        # there is one entry per key and class, at [the prefix has the article][key id]
+        self._allowed: tuple[list, list] = ([None] * len(self.keys), [None] * len(self.keys))
         self.media_cues = kb.cues.get("media", set())
         self.former = kb.cues.get("former", set())
         self.qual = kb.cues.get("qual", set())
@@ -218,6 +240,8 @@ class Matcher:
         self.event_nouns = (kb.cues.get("event_nouns", set()) | kb.cues.get("event_nouns_extra", set())) \
             - kb.cues.get("event_nouns_not", set())
         self.policy_nouns = kb.cues.get("policy_nouns", set())
+        self._fuzzy_given: dict[tuple[str, str], bool] = {}  # (person key, word) -> _misspelt_given_name
+        self._word_before: dict[str, tuple[bool, str]] = {}  # word -> _geo_or_collective
         # first-name variants of each person
         self.first_names: dict[str, set[str]] = {}
         for e in kb.entries.values():
@@ -232,50 +256,67 @@ class Matcher:
 
     # ------------------------------------------------------------------------------------
     def candidates(self, t: str) -> list[Cand]:
+        """Every candidate of the folded text ``t`` (overlapping ones included), in text order of their ends."""
         out: list[Cand] = []
-        keys, pls = self.keys, self.payloads
+        key_len = self.key_len
         allowed = self._allowed
         n = len(t)
+        rank_base = n + 1
         W = _WORDCHARS
         for end_idx, kid in self.automaton.iter(t):
             end = end_idx + 1
             if end < n and t[end] in W:
                 continue
-            ks = end - len(keys[kid])
-            ts = ks
-            while ts > 0 and t[ts - 1] in W and ks - ts <= 4:
-                ts -= 1
-            if ts > 0 and t[ts - 1] in W:
+            ks = end - key_len[kid]
+            if ks and t[ks - 1] in W:
+                # a clitic prefix: the word starts at most 4 characters before the key (the longest
+                # prefix, وكال); a longer run of letters means the key ends another word
+                ts = ks - 1
+                while ts and t[ts - 1] in W:
+                    ts -= 1
+                    if ks - ts > 4:
+                        break
+                if ks - ts > 4:
+                    continue
+                prefix = t[ts:ks]
+            else:
+                prefix = ""
+            # the payloads allowed after this prefix (one tuple per key and class of prefix, made
+            # once), with whether one of them is a stop word and those payloads by kind
+            if prefix in NOART_PREFIXES:
+                art = False
+            elif prefix in ART_PREFIXES:
+                art = True
+            else:
                 continue
-            prefix = t[ts:ks]
-            # the payloads allowed after this prefix (one list per key and prefix, made once)
-            # (with whether one of them is a stop word, for match())
-            got = allowed.get((kid, prefix))
+            got = allowed[art][kid]
             if got is None:
-                if len(allowed) > 200_000:
-                    allowed.clear()
-                ok = [p for p in pls[kid] if prefix in _ALLOWED[p.art]]
+                ok = [p for p in self.payloads[kid] if prefix in _ALLOWED[p.art]]
                 by_kind: dict[str, list[Payload]] = {}
                 for p in ok:
                     by_kind.setdefault(p.kind, []).append(p)
-                got = allowed[(kid, prefix)] = (ok, "stop" in by_kind, by_kind)
-            ok, stop, by_kind = got
+                got = allowed[art][kid] = (ok, "stop" in by_kind, by_kind)
+            ok = got[0]
             if not ok:
                 continue
-            ms = ks - 2 if prefix in ART_PREFIXES else ks
-            out.append(Cand(ms, ks, end, ok, prefix, stop, by_kind))
+            ms = ks - 2 if art else ks
+            out.append(_tuple_new(Cand, (ms, ks, end, ok, prefix, got[1], got[2], (ms - end) * rank_base + ms)))
         return out
 
     @staticmethod
     def select(cands: list[Cand], n: int) -> list[Cand]:
+        """The candidates that win over the ones they overlap: the longest first, then the
+        leftmost; in text order, stop words left out (they only take their span)."""
         taken = bytearray(n + 1)
         chosen = []
         find = taken.find
-        for c in sorted(cands, key=_longest_first):
-            if find(1, c.ms, c.end) >= 0:  # a character of the span is taken
+        for c in sorted(cands, key=_rank_of):
+            ms, end = c.ms, c.end
+            if find(1, ms, end) >= 0:  # a character of the span is taken
                 continue
-            taken[c.ms:c.end] = b"\x01" * (c.end - c.ms)
-            chosen.append(c)
+            taken[ms:end] = b"\x01" * (end - ms)
+            if not c.stop:
+                chosen.append(c)
         chosen.sort(key=_ms_of)
         return chosen
 
@@ -286,7 +327,7 @@ class Matcher:
         if nt is None:
             nt = normalize(body)
         t = fold_same_length(nt.text)
-        chosen = [c for c in self.select(self.candidates(t), len(t)) if not c.stop]
+        chosen = self.select(self.candidates(t), len(t))
         found: list[Found] = []
         consumed: set[int] = set()  # indices of chosen candidates used inside a phrase
         n = len(chosen)
@@ -509,14 +550,16 @@ class Matcher:
             if i in consumed:
                 continue
             c = chosen[i]
-            p = first(c, "nisba")
-            if p is None or first(c, "entry") is not None or first(c, "title") is not None:
+            bk = c.by_kind  # holds "nisba" (at_kind), each kind with at least one payload
+            if "entry" in bk or "title" in bk:
                 continue
+            p = bk["nisba"][0]
             pw = prev_word(c.ms)
-            if pw and (pw in self.kb.geo_nouns or any(pw[len(x):] in self.kb.geo_nouns for x in ("و", "ب", "ل", "ف") if pw.startswith(x))):
+            geo, collective = self._geo_or_collective(pw)
+            if geo:
                 continue
             e = kb.country_entry(p.target)
-            head = self._collective_head(pw) if e is not None else ""
+            head = collective if e is not None else ""
             if (e is None or e.kind == "group") and not head:
                 # a bloc or IGO nisba right after an event noun (العقوبات الاقتصادية الغربية → WST,
                 # القمة الخليجية → GCC, العقوبات الأوروبية → EU but الهجمات الأوروبية → EUR)
@@ -554,7 +597,7 @@ class Matcher:
             if p is None:
                 continue
             pw = prev_word(c.ms)
-            if pw and (pw in self.kb.geo_nouns or any(pw[len(x):] in self.kb.geo_nouns for x in ("و", "ب", "ل", "ف") if pw.startswith(x))):
+            if self._geo_or_collective(pw)[0]:
                 continue
             named = {code: [f.start for f in found if f.key == code or (f.entry is not None and f.entry.country == code)
                             or f.extra.get("country") == code] for code in p.target}
@@ -659,6 +702,19 @@ class Matcher:
             return False
         return len(w) > (4 if definite else 2) and w.endswith(("ي", "ه"))
 
+    def _geo_or_collective(self, word: str) -> tuple[bool, str]:
+        """(``word`` is a geographic noun, clitics aside: a nisba after it describes the place, not
+        the state; the collective noun in ``word``), cached per word."""
+        got = self._word_before.get(word)
+        if got is None:
+            geo = self.kb.geo_nouns
+            is_geo = bool(word) and (word in geo or any(word[len(x):] in geo for x in ("و", "ب", "ل", "ف")
+                                                        if word.startswith(x)))
+            if len(self._word_before) > 100_000:
+                self._word_before.clear()
+            got = self._word_before[word] = (is_geo, self._collective_head(word))
+        return got
+
     def _collective_head(self, word: str) -> str:
         """The collective noun in ``word`` (clitics removed), or "" (الدول، وللشركاء …)."""
         if not word:
@@ -672,7 +728,9 @@ class Matcher:
         return ""
 
     def _extend_given_names(self, t: str, found: list[Found]) -> list[Found]:
-        starts = {(f.start, f.end) for f in found}
+        # the (start, end) of the mentions as they are before any is extended, made on first need
+        # (which comes before the first extension)
+        spans: set[tuple[int, int]] | None = None
         for f in found:
             e = f.entry
             if e is None or e.kind != "person" or f.via == "role":
@@ -690,21 +748,32 @@ class Matcher:
             while s > 0 and t[s - 1] in _WORDCHARS:
                 s -= 1
             word = t[s:k]
-            if len(word) < 4 or word in names:
-                if word in names:
-                    if not any(a <= s < b for a, b in starts):
-                        f.start = s
+            if word in names:
+                fuzzy = False
+            elif len(word) < 4 or not self._misspelt_given_name(e.key, word, names):
                 continue
-            if any(_edit1(word, nm) for nm in names if abs(len(nm) - len(word)) <= 1 and len(nm) >= 4):
-                if not any(a <= s < b for a, b in starts):
-                    f.start = s
-                    f.extra["given_name"] = "fuzzy"
+            else:
+                fuzzy = True
+            if spans is None:
+                spans = {(g.start, g.end) for g in found}
+            if not any(a <= s < b for a, b in spans):
+                f.start = s
+                if fuzzy:
+                    f.extra = {**f.extra, "given_name": "fuzzy"}
         return found
 
+    def _misspelt_given_name(self, key: str, word: str, names: set[str]) -> bool:
+        """``word`` is one edit away from a given name (4+ letters) of the person ``key`` (cached)."""
+        got = self._fuzzy_given.get((key, word))
+        if got is None:
+            if len(self._fuzzy_given) > 100_000:
+                self._fuzzy_given.clear()
+            got = self._fuzzy_given[(key, word)] = any(
+                _edit1(word, nm) for nm in names if abs(len(nm) - len(word)) <= 1 and len(nm) >= 4)
+        return got
+
     def _to_actors(self, body: str, nt, found: list[Found]) -> list[Actor]:
-        kb = self.kb
         actors: dict[str, Actor] = {}
-        seen_spans: dict[str, set[tuple[int, int]]] = {}
         offs = nt.offsets
         n_norm = len(nt.text)
         for f in sorted(found, key=_start_of):
@@ -715,27 +784,27 @@ class Matcher:
             text = body[s:e_]
             if not text.strip():
                 continue
-            a = actors.get(f.key)
+            key = f.key
+            a = actors.get(key)
             if a is None:
                 e = f.entry
                 if e is not None:
-                    a = Actor(name=e.name, kind=e.kind, name_ar=e.name_ar, country=e.country,
-                              code=e.code, key=e.key)
+                    a = Actor(e.name, e.kind, e.name_ar, e.country, e.code, e.key, [],
+                              {"via": {}, "source": e.source})
                 else:
-                    a = Actor(name=f.extra.get("name", f.key), kind="organization", name_ar=text,
-                              country=f.extra.get("country"), code=f.extra.get("code"), key=f.key)
-                a.meta = {"via": {}, "source": e.source if e is not None else "institution"}
-                actors[f.key] = a
-                seen_spans[f.key] = set()
-            if (s, e_) in seen_spans[f.key]:
-                continue
-            seen_spans[f.key].add((s, e_))
+                    a = Actor(f.extra.get("name", key), "organization", text, f.extra.get("country"),
+                              f.extra.get("code"), key, [], {"via": {}, "source": "institution"})
+                actors[key] = a
+            elif any(m.start == s and m.end == e_ for m in a.mentions):
+                continue  # the same span twice
             a.mentions.append(Span(s, e_, text))
-            a.meta["via"][f.via] = a.meta["via"].get(f.via, 0) + 1
+            via = a.meta["via"]
+            via[f.via] = via.get(f.via, 0) + 1
             if f.via == "role":
                 a.meta.setdefault("roles", []).append({"start": s, "end": e_, **{k: v for k, v in f.extra.items()}})
         out = list(actors.values())
         for a in out:
-            a.mentions.sort(key=lambda m: (m.start, m.end))
-        out.sort(key=lambda a: a.mentions[0].start)
+            if len(a.mentions) > 1:
+                a.mentions.sort(key=_span_order)
+        out.sort(key=_first_mention_start)
         return out

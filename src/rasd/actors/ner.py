@@ -12,7 +12,8 @@ the features seen at run time are exactly the features the model was trained on:
 - :func:`find_entities` — ``text -> [Entity(start, end, text, label, score)]`` with labels PER, ORG
   and LOC (MISC is tagged by the model but dropped here).
 - the fast path of ``actors.unknown.v1``: :func:`token_arrays` and :func:`sentence_bounds` (the same
-  tokens and sentences as plain lists and index ranges) and :meth:`NerTagger.entities_in`; the
+  tokens and sentences as plain lists and index ranges; :func:`token_bounds`, the offsets alone,
+  when few token texts are read) and :meth:`NerTagger.entities_in`; the
   tagger hands crfsuite only the attributes its model knows, UTF-8 encoded (the same scores).
 
 The model and the gazetteer are loaded once per process (:func:`get_tagger`).
@@ -78,13 +79,20 @@ _WORD_CHAR = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u0640\u06D6-\u06ED
 _SPACE_CHAR = re.compile(r"\s")
 _NP_MIN = 200  # shorter texts: the regex costs less than the numpy set-up
 _CLASS_LUT = None
+# For _NUM_SEQ on the same code points: 1 a digit (\d), 2 a separator of _NUM_SEQ, 0 anything else.
+_DIGIT = re.compile(r"\d")
+_NUM_SEPARATORS = ".,٫٬/"
+_NUM_LUT = None
 
 
 def _class_lut():
-    global _CLASS_LUT
+    global _CLASS_LUT, _NUM_LUT
     if _CLASS_LUT is None:
         import numpy as np
 
+        _NUM_LUT = np.fromiter(
+            (1 if _DIGIT.match(ch) else 2 if ch in _NUM_SEPARATORS else 0 for ch in map(chr, range(0x10000))),
+            dtype=np.int8, count=0x10000)
         _CLASS_LUT = np.fromiter(
             (1 if _WORD_CHAR.match(ch) else 0 if _SPACE_CHAR.match(ch) else 2 for ch in map(chr, range(0x10000))),
             dtype=np.int8, count=0x10000)
@@ -92,19 +100,24 @@ def _class_lut():
 
 
 def warm_up() -> None:
-    """Build the tokenizer's character table now (~35 ms; stage factories call this)."""
+    """Build the tokenizer's character tables now (~40 ms; stage factories call this)."""
     _class_lut()
 
 
-def _token_arrays_np(text: str) -> tuple[list[str], list[int], list[int]] | None:
-    """:func:`token_arrays` of a text in which ``_NUMBER`` cannot match and with no underscore, by
-    table lookups (numpy); None when the text has a character outside the BMP."""
+def _token_bounds_np(text: str, numbers_ok: bool = True) -> tuple[list[int], list[int]] | None:
+    """The ``(starts, ends)`` of :func:`_token_arrays_np`, without the token texts. None when the
+    text has a character outside the BMP or, unless ``numbers_ok``, a ``_NUM_SEQ`` sequence (found
+    here by table lookups, cheaper than the regex's scan; ``_NUMBER`` may match there)."""
     import numpy as np
 
     cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     if int(cp.max()) >= 0x10000:
         return None
     cls = _class_lut().take(cp)
+    if not numbers_ok:
+        num = _NUM_LUT.take(cp)
+        if ((num[:-2] == 1) & (num[1:-1] == 2) & (num[2:] == 1)).any():
+            return None
     word = cls == 1
     other = cls == 2
     prev_word = np.empty_like(word)
@@ -115,6 +128,16 @@ def _token_arrays_np(text: str) -> tuple[list[str], list[int], list[int]] | None
     next_word[:-1] = word[1:]
     starts = np.flatnonzero(other | (word & ~prev_word)).tolist()
     ends = (np.flatnonzero(other | (word & ~next_word)) + 1).tolist()
+    return starts, ends
+
+
+def _token_arrays_np(text: str) -> tuple[list[str], list[int], list[int]] | None:
+    """:func:`token_arrays` of a text in which ``_NUMBER`` cannot match and with no underscore, by
+    table lookups (numpy); None when the text has a character outside the BMP."""
+    got = _token_bounds_np(text)
+    if got is None:
+        return None
+    starts, ends = got
     return list(map(text.__getitem__, map(slice, starts, ends))), starts, ends
 
 
@@ -127,6 +150,15 @@ def token_arrays(text: str) -> tuple[list[str], list[int], list[int]]:
     parts = (_SPLIT_RE if "_" in text else _SPLIT_FAST_RE).split(text)
     cum = list(accumulate(map(len, parts)))
     return parts[1::2], cum[0:-1:2], cum[1::2]
+
+
+def token_bounds(text: str) -> tuple[list[int], list[int]]:
+    """``(starts, ends)`` of :func:`token_arrays`: for callers that read few tokens' texts (``text[s:e]``)."""
+    if len(text) >= _NP_MIN and "_" not in text:
+        got = _token_bounds_np(text, numbers_ok=False)
+        if got is not None:
+            return got
+    return token_arrays(text)[1:]
 
 
 def tokenize(text: str) -> list[Token]:

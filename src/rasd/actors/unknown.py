@@ -26,12 +26,14 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from itertools import repeat
+from itertools import accumulate, repeat
 from collections.abc import Sequence as _SequenceABC
 from typing import Callable, NamedTuple, Sequence
 
+import ahocorasick
+
 from ..document import Actor, Document, Span
-from ..normalize import normalize, normalize_text
+from ..normalize import NormText, normalize, normalize_text
 from ..pipeline import RunContext, register_stage
 from . import ner
 from .translit import foreign_rules, name_origin, rules_transliterate, transliterate_name
@@ -52,6 +54,23 @@ class Descriptors:
     stop: set[str]
     particle: set[str]
     orghead: set[str] = field(default_factory=set)
+    _first_stems: tuple | None = field(default=None, repr=False, compare=False)
+
+    def first_stem_ends(self, norm_text: str) -> list[int]:
+        """The end (last index) of every occurrence, overlapping ones included, of a phrase's
+        first stem in a normalised text: one Aho-Corasick pass (C) instead of a look at every word.
+        A token whose stem starts a phrase ends with that stem, so such a token holds one of them."""
+        cached = self._first_stems
+        if cached is None or cached[0] != len(self.person):
+            A = ahocorasick.Automaton()
+            for stem in self.person:
+                A.add_word(stem, stem)
+            if self.person:
+                A.make_automaton()
+            cached = self._first_stems = (len(self.person), A)
+        if not self.person:
+            return []
+        return [end for end, _stem in cached[1].iter(norm_text)]
 
     @classmethod
     def load(cls, text: str | None = None) -> "Descriptors":
@@ -230,6 +249,50 @@ class _LazyToks(_SequenceABC):
         return map(self.__getitem__, range(len(self._made)))
 
 
+class _BodyToks(dict):
+    """The tokens of a body by index, from their offsets alone: a token's text and word information
+    are made on first access (``dict.__missing__``), so the stage does per-token work only for the
+    few tokens it reads (those near what its scans of the normalised text find; see
+    ``_tokens_holding``), and a token read again is a dict lookup in C, not a Python call. A
+    sequence for the stage's helpers, indexed by int (no slices): ``len`` is the number of tokens,
+    iteration yields them in order."""
+
+    def __init__(self, body: str, starts: Sequence[int], ends: Sequence[int]):
+        super().__init__()
+        self.body, self.starts, self.ends = body, starts, ends
+        self.n = len(starts)
+
+    def __missing__(self, i: int) -> Tok:
+        k = i + self.n if i < 0 else i
+        if not 0 <= k < self.n:
+            raise IndexError(i)
+        s, e = self.starts[k], self.ends[k]
+        text = self.body[s:e]
+        t = self[i] = _tuple_new(Tok, (text, s, e) + (_WORD_INFO.get(text) or _word_info(text)))
+        return t
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __iter__(self):
+        return map(self.__getitem__, range(self.n))
+
+
+def _tokens_holding(nt: NormText, positions: Sequence[int], starts: Sequence[int], ends: Sequence[int]) -> list[int]:
+    """Indices (sorted, distinct) of the tokens that hold the original characters of the normalised
+    characters at ``positions``. Normalisation maps character by character, so a token's normalised
+    form (``_word_info``) is the stretch of ``nt.text`` its characters give: a token whose
+    normalised form ends with a string is found from the last character of an occurrence of it."""
+    offs = nt.offsets
+    out = set()
+    for e in positions:
+        p = offs[e]
+        k = bisect.bisect_right(starts, p) - 1
+        if k >= 0 and p < ends[k]:
+            out.add(k)
+    return sorted(out)
+
+
 def _word_infos(texts: Sequence[str]) -> list[tuple[str, str, str, bool]]:
     """:func:`_word_info` of every token text (one dict lookup each for the words seen before)."""
     infos = list(map(_WORD_INFO.get, texts))
@@ -292,6 +355,7 @@ class _Ctx:
     name_units: ner.NameUnits
     not_names: NotNames = field(default_factory=default_not_names)
     _starts: list[int] | None = None
+    norm: NormText | None = None  # normalize(body), for the scans that find the few tokens to read
 
     def index_of(self, start: int) -> int:
         """Index of the token that starts at ``start``."""
@@ -323,26 +387,28 @@ def _match_descriptor(c: _Ctx, i: int) -> int:
     return 0
 
 
-def _nisba_at(c: _Ctx, j: int) -> tuple[str | None, int]:
-    """(country, tokens used) of a nisba at token ``j`` (two-word nisbas first)."""
-    toks = c.toks
-    if j + 1 < len(toks) and toks[j + 1].arabic:
-        code = c.nisba(toks[j].text + " " + toks[j + 1].text)
+def _nisba_at(c: _Ctx, t: Tok, nxt: Tok | None) -> tuple[str | None, int]:
+    """(country, tokens used) of a nisba at token ``t``, followed by ``nxt`` (None at the end of
+    the text): two-word nisbas first."""
+    if nxt is not None and nxt.arabic:
+        code = c.nisba(t.text + " " + nxt.text)
         if code:
             return code, 2
-    return c.nisba(toks[j].text), 1
+    return c.nisba(t.text), 1
 
 
 def _skip_complement(c: _Ctx, j: int, limit: int = 9) -> tuple[int, str | None]:
     """Walk over the descriptor's complement; returns (index of the first name token, country)."""
     toks, d = c.toks, c.desc
+    n = len(toks)
     country = None
     steps = 0
-    while j < len(toks) and steps < limit:
+    while j < n and steps < limit:
         t = toks[j]
         if not t.arabic:
             break
-        code, used = _nisba_at(c, j)
+        nxt = toks[j + 1] if j + 1 < n else None
+        code, used = _nisba_at(c, t, nxt)
         if code:
             country = country or code
             j += used
@@ -353,8 +419,7 @@ def _skip_complement(c: _Ctx, j: int, limit: int = 9) -> tuple[int, str | None]:
             j += 1
             steps += 1
             continue
-        if t.norm in d.link and j + 1 < len(toks):
-            nxt = toks[j + 1]
+        if t.norm in d.link and nxt is not None:
             if nxt.stem in d.complement or nxt.pre.endswith("ال"):
                 j += 1
                 steps += 1
@@ -400,18 +465,19 @@ def _boundary_after(c: _Ctx, k: int) -> bool:
 def _name_forward(c: _Ctx, j: int, max_tokens: int = 4) -> int:
     """End index (exclusive) of a person name starting at token ``j``; ``j`` when there is none."""
     toks, d = c.toks, c.desc
-    if j >= len(toks) or not _name_like(c, toks[j], True):
+    n = len(toks)
+    if j >= n or not _name_like(c, toks[j], True):
         return j
     k = j + 1
-    while k < len(toks) and k - j < max_tokens:
+    while k < n and k - j < max_tokens:
         t = toks[k]
-        if c.body[toks[k - 1].end:t.start].strip():  # punctuation or other text in between
-            break
         prev = toks[k - 1]
+        if c.body[prev.end:t.start].strip():  # punctuation or other text in between
+            break
         if prev.norm in d.particle:
             k += 1  # عبد الله, أبو مازن: the word after a particle belongs to the name
             continue
-        if t.norm in d.particle and k + 1 < len(toks):
+        if t.norm in d.particle and k + 1 < n:
             k += 1
             continue
         if not _name_like(c, t, False):
@@ -461,7 +527,10 @@ def descriptor_candidates(c: _Ctx) -> list[Candidate]:
     toks = c.toks
     person = c.desc.person
     # only tokens whose stem starts a descriptor phrase can match one (a sorted list to walk)
-    if isinstance(toks, _LazyToks):
+    if c.norm is not None and isinstance(toks, (_LazyToks, _BodyToks)):  # the tokens holding such a stem, checked
+        at = [k for k in _tokens_holding(c.norm, c.desc.first_stem_ends(c.norm.text), toks.starts, toks.ends)
+              if toks[k].stem in person]
+    elif isinstance(toks, _LazyToks):
         at = [k for k, inf in enumerate(toks.infos) if inf[2] in person]
     else:
         at = [k for k, t in enumerate(toks) if t.stem in person]
@@ -554,6 +623,25 @@ def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s < b and a < e for a, b in spans)
 
 
+class _Taken:
+    """The spans taken so far: the KB mentions (``covered``, searched by bisection: the spans that
+    start before ``e`` are a prefix of them, sorted, and one overlaps when the largest end among
+    them passes ``s``) and the few spans added since (scanned)."""
+
+    def __init__(self, covered: Sequence[tuple[int, int]]):
+        spans = sorted(covered)
+        self.starts = [a for a, _ in spans]
+        self.max_end = list(accumulate((b for _, b in spans), max))
+        self.added: list[tuple[int, int]] = []
+
+    def overlaps(self, s: int, e: int) -> bool:
+        k = bisect.bisect_left(self.starts, e)
+        return (k > 0 and self.max_end[k - 1] > s) or _overlaps(s, e, self.added)
+
+    def add(self, s: int, e: int) -> None:
+        self.added.append((s, e))
+
+
 def _key(name_ar: str) -> str:
     return "unk:" + " ".join(normalize_text(name_ar).split())
 
@@ -620,15 +708,23 @@ class UnknownFinder:
             return False
         return not c.not_a_name(t)
 
-    def find(self, body: str, covered: Sequence[tuple[int, int]] = ()) -> list[Actor]:
-        arrays = ner.token_arrays(body)
-        texts, starts, ends = arrays
-        infos = _word_infos(texts)
-        toks = _LazyToks(texts, starts, ends, infos)
+    def find(self, body: str, covered: Sequence[tuple[int, int]] = (), nt: NormText | None = None) -> list[Actor]:
+        """Unknown actors of ``body`` outside the ``covered`` spans; ``nt``: ``normalize(body)``
+        when the caller has it."""
+        if nt is None:
+            nt = normalize(body)
+        use_ner = bool(self.tagger and self.use_ner)
+        if use_ner:  # the sentence gate reads every token
+            arrays = ner.token_arrays(body)
+            texts, starts, ends = arrays
+            toks = _LazyToks(texts, starts, ends, _word_infos(texts))
+        else:  # only the tokens near what the scans of the normalised text find are read
+            starts, ends = ner.token_bounds(body)
+            toks = _BodyToks(body, starts, ends)
         names = self.tagger.names if self.tagger else ner.default_names()
-        c = _Ctx(body, toks, [False] * len(toks), self.desc, self.nisba, names, _starts=starts)
+        c = _Ctx(body, toks, [False] * len(toks), self.desc, self.nisba, names, _starts=starts, norm=nt)
         ents: list[ner.Entity] = []
-        if self.tagger and self.use_ner:
+        if use_ner:
             bounds = ner.sentence_bounds(body, texts, starts, ends)
             if self.gate:
                 # a sentence is tagged when it holds two adjacent possible name words
@@ -641,13 +737,13 @@ class UnknownFinder:
         if ents:
             c.per_cover = _cover_flags_of(starts, ends, [(e.start, e.end) for e in ents if e.label == "PER"])
 
-        taken: list[tuple[int, int]] = list(covered)
+        taken = _Taken(covered)
         cands: list[Candidate] = []
         for cand in descriptor_candidates(c):
-            if _overlaps(cand.start, cand.end, taken):
+            if taken.overlaps(cand.start, cand.end):
                 continue
             cands.append(cand)
-            taken.append((cand.start, cand.end))
+            taken.add(cand.start, cand.end)
 
         # NER candidates: reliable ones only
         ner_cands = []
@@ -656,7 +752,7 @@ class UnknownFinder:
             k = (e.label, normalize_text(e.text))
             seen_text[k] = seen_text.get(k, 0) + 1
         for e in ents:
-            if _overlaps(e.start, e.end, taken):
+            if taken.overlaps(e.start, e.end):
                 continue
             s, end, text = self._trim(body, e.start, e.end)
             if end <= s or self.nisba(text):
@@ -674,7 +770,7 @@ class UnknownFinder:
                 continue
             kind = "person" if e.label == "PER" else "organization"
             ner_cands.append(Candidate(s, end, kind, "ner", None, ntok, e.score))
-            taken.append((s, end))
+            taken.add(s, end)
 
         actors: dict[str, Actor] = {}
         for cand in cands + ner_cands:
@@ -717,8 +813,9 @@ class UnknownFinder:
             s += nt.offsets[len(drop)]
         return s, e, body[s:e]
 
-    def _short_names(self, c: _Ctx, actors: dict[str, Actor], taken: list[tuple[int, int]]) -> None:
-        """Later mentions of a full person name by its last word alone (and merging of such actors)."""
+    def _short_names(self, c: _Ctx, actors: dict[str, Actor], taken: _Taken) -> None:
+        """Later mentions of a full person name by its last word alone (and merging of such actors).
+        ``c.toks`` is a :class:`_LazyToks` or :class:`_BodyToks` (as :meth:`find` makes it)."""
         by_last: dict[str, Actor] = {}
         first_pos: dict[str, int] = {}
         for a in actors.values():
@@ -749,13 +846,20 @@ class UnknownFinder:
             return
         spans_now = [(m.start, m.end) for a in actors.values() for m in a.mentions]
         toks = c.toks
-        infos = toks.infos if isinstance(toks, _LazyToks) else [(t.norm, t.pre, t.stem, t.arabic) for t in toks]
-        for i, (norm, _pre, stem0, arabic) in enumerate(infos):
-            # a token can only be a later mention when its stem, its normalised form or its stem
-            # without a bare preposition is a family name (the options below)
-            if not arabic or (stem0 not in live and norm not in live and stem0[1:] not in live):
-                continue
+        # a token can only be a later mention when its stem, its normalised form or its stem
+        # without a bare preposition is a family name (the options below): its normalised form
+        # ends with that name, so only the tokens holding an occurrence of one are looked at
+        nt = c.norm if c.norm is not None else normalize(c.body)
+        ends_at = []
+        for name in live:
+            p = nt.text.find(name)
+            while p >= 0:
+                ends_at.append(p + len(name) - 1)
+                p = nt.text.find(name, p + 1)
+        for i in _tokens_holding(nt, ends_at, toks.starts, toks.ends):
             t = toks[i]
+            if not t.arabic or (t.stem not in live and t.norm not in live and t.stem[1:] not in live):
+                continue
             # the name may carry و/ف and a bare preposition (ولماكسيموف): try the stem without it too
             options = [(t.norm, 0)] if _whole_name_word(c, t) else [(t.stem, len(t.pre))]
             if t.stem[:1] in ("ب", "ل", "ك") and not t.pre.endswith("ال"):
@@ -765,7 +869,7 @@ class UnknownFinder:
                 if a is None or t.start < first_pos[stem]:
                     continue
                 s = _strip_offset(t, cut)
-                if _overlaps(s, t.end, taken) or _overlaps(s, t.end, spans_now):
+                if taken.overlaps(s, t.end) or _overlaps(s, t.end, spans_now):
                     break
                 a.mentions.append(Span(s, t.end, c.body[s:t.end]))
                 spans_now.append((s, t.end))
@@ -804,12 +908,11 @@ def make_unknown_actors(config: dict, ctx: RunContext):
     )
 
     def run(doc: Document) -> Document:
-        covered = sorted((m.start, m.end) for a in doc.actors for m in a.mentions)
-        known = {a.id for a in doc.actors}
-        for a in finder.find(doc.body, covered):
-            if a.id in known:
-                continue
-            doc.actors.append(a)
+        covered = sorted([(m.start, m.end) for a in doc.actors for m in a.mentions])
+        new = finder.find(doc.body, covered, doc.normalized())
+        if new:
+            known = {a.id for a in doc.actors}
+            doc.actors.extend(a for a in new if a.id not in known)
         return doc
 
     return run

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ..normalize import normalize, normalize_text
 from .markers import LabelSet, MarkerSet, ends_sentence, line_key
-from .boilerplate import Line, split_lines
+from .boilerplate import Line, read_lines
 
 _CONTENT_WORD_RE = re.compile(r"\w{4,}")
 
@@ -89,7 +89,7 @@ class AppendedSplitter:
     def plan(self, body: str, removed_at: list[dict] | None = None) -> tuple[list[Split], list[int]]:
         """Where appended stories start, and which header lines are only inline links."""
         opt = self.opt
-        lines = split_lines(body)
+        lines = read_lines(body)
         nonblank = [i for i, ln in enumerate(lines) if not ln.blank]
         splits: list[Split] = []
         inline_links: list[int] = []
@@ -166,7 +166,7 @@ class AppendedSplitter:
         splits, inline_links = self.plan(body, removed_at)
         if not splits and not inline_links:
             return body, [], []
-        lines = split_lines(body)
+        lines = read_lines(body)
         nonblank = [i for i, ln in enumerate(lines) if not ln.blank]
         drop: set[int] = set()
         removed: list[str] = []

@@ -145,6 +145,21 @@ def split_lines(body: str) -> list[Line]:
     return [Line(*row) for row in _line_table(body)]
 
 
+_SHARED: dict[str, list[Line]] = {}  # a few recent bodies -> their lines, for readers
+
+
+def read_lines(body: str) -> list[Line]:
+    """:func:`split_lines` for callers that only read the lines (``clean.appended``,
+    ``clean.metadata``): one list per body, shared by them, so it must not be annotated."""
+    lines = _SHARED.get(body)
+    if lines is None:
+        lines = split_lines(body)
+        if len(_SHARED) >= 8:
+            _SHARED.pop(next(iter(_SHARED)))
+        _SHARED[body] = lines
+    return lines
+
+
 @dataclass
 class Result:
     body: str

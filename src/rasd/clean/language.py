@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import ahocorasick
+
 from ..normalize import normalize_text
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "boilerplate" / "language_words.tsv"
@@ -240,16 +242,14 @@ def _line_letter_counts(text: str, ranges: list[tuple[int, int]], with_words: bo
     # line number of every character (a line break belongs to the next line; it has category 0)
     line = np.cumsum(cp == 10)
     counts = np.bincount(line * _NCAT + cat, minlength=(int(line[-1]) + 1) * _NCAT).reshape(-1, _NCAT)
-    extra = (cp >= 0x80).astype(np.int64) + (cp >= 0x800) + (cp >= 0x10000)
-    cum = np.concatenate(([0], np.cumsum(extra)))
-    st = np.fromiter((a for a, _ in ranges), dtype=np.int64, count=len(ranges))
-    en = np.fromiter((b for _, b in ranges), dtype=np.int64, count=len(ranges))
+    # extra UTF-8 bytes of a range: a few short encodes cost less than numpy passes over the text
+    extras = [len(text[a:b].encode("utf-8", "surrogatepass")) - (b - a) for a, b in ranges]
     if not with_words:
-        return counts, (cum[en] - cum[st]).tolist()
+        return counts, extras
     word_lines = None
-    if len(cp) and int(cp.max()) < 0x10000:
+    if len(cp) and np.maximum.reduce(cp) < 0x10000:  # (the ufunc: no Python-level wrapper)
         word_lines = _letter_lut().take(cp).tobytes().decode("utf-32-le").split("\n")
-    return counts, (cum[en] - cum[st]).tolist(), word_lines
+    return counts, extras, word_lines
 
 
 def _scripts_from_counts(row, extra: int) -> Counter:
@@ -305,11 +305,11 @@ def detect_document(text: str, min_letters: int = 12) -> tuple[str, list[dict]]:
     extras: list = []
     if lines:
         counts, extras, word_lines = _line_letter_counts(text, [(s, s + len(st)) for _, st, s in lines], True)
-        rows = counts[[i for i, _, _ in lines]].tolist()
+        all_rows = counts.tolist()
+        rows = [all_rows[i] for i, _, _ in lines]
     if not lines:
         return decide(Evidence()), []
-    tot = counts.sum(axis=0)
-    if tot[_C_FA] or tot[_C_UR]:  # Persian/Urdu letters: every vote can matter, read every line in full
+    if any(r[_C_FA] or r[_C_UR] for r in rows):  # Persian/Urdu letters: every vote can matter, read every line in full
         return _detect_lines_full(lines, rows, extras, min_letters)
     return _detect_lines_fast(lines, rows, extras, min_letters, word_lines)
 
@@ -333,6 +333,18 @@ def _cue_sets() -> tuple[frozenset, frozenset]:
     other = frozenset(w for w, langs in cues.items() if any(lang != "ar" for lang in langs))
     ar_only = frozenset(w for w, langs in cues.items() if w not in other)
     return other, ar_only
+
+
+@lru_cache(maxsize=1)
+def _other_cue_finder():
+    """Aho-Corasick automaton of the words voting for a language other than Arabic, each between
+    two spaces: on a text of words separated by spaces (and padded with one), a match is such a
+    word (``other.isdisjoint(text.split())`` is ``next(finder.iter(text), None) is None``)."""
+    ac = ahocorasick.Automaton()
+    for w in _cue_sets()[0]:
+        ac.add_word(f" {w} ", w)
+    ac.make_automaton()
+    return ac
 
 
 def _scripts_of_row(row, extra: int) -> list[tuple[str, int]]:
@@ -376,15 +388,29 @@ def _detect_lines_fast(lines, rows, extras, min_letters: int, word_lines=None) -
     (some other line voted fa/ur). Lines that do hold such a word are read in full.
     ``word_lines``: the lines with every non-letter made a space (see :func:`_line_letter_counts`),
     whose ``split()`` gives the words of a line not lower-cased.
+
+    The lines written in Arabic letters alone (most lines) are first taken as ``ar``; their words
+    are then searched for such a vote all at once (one Aho-Corasick pass over those lines, no
+    word list built), and only when one of them has one are they read line by line.
     """
     other, ar_only = _cue_sets()
-    get = _cues().get
     findall = _WORD_RE.findall
     total_scripts: dict[str, int] = {}
     total_votes: Counter = Counter()
     lazy: list[list[str]] = []  # words of the lines whose (Arabic-only) votes were not counted
+    lazy_lines: list[int] = []  # the same for lines not split yet: their indices in word_lines
+    pending: list[tuple[int, int, dict | None]] = []  # Arabic-only lines: (line, letters, segment)
     out = []
     for (i, stripped, s), row, extra in zip(lines, rows, extras):
+        n = row[_C_AR] + row[_C_AR_PRES] + row[_C_FA] + row[_C_UR]
+        if n and not row[_C_ASCII] and extra <= 2 * n and word_lines is not None:  # Arabic letters only
+            total_scripts["arabic"] = total_scripts.get("arabic", 0) + n
+            seg = None
+            if n >= min_letters:  # "ar" by its letters, unless a word votes otherwise (below)
+                seg = {"start": s, "end": s + len(stripped), "language": "ar"}
+                out.append(seg)
+            pending.append((i, n, seg))
+            continue
         scripts = _scripts_of_row(row, extra)
         votes: Counter | None = None
         names = [k for k, _ in scripts]
@@ -396,12 +422,7 @@ def _detect_lines_fast(lines, rows, extras, min_letters: int, word_lines=None) -
             if other.isdisjoint(words):
                 lazy.append(words)
             else:
-                votes = Counter()
-                for w in words:
-                    langs = get(w)
-                    if langs:
-                        for lang in langs:
-                            votes[lang] += 1
+                votes = _votes(words)
                 total_votes.update(votes)
         n = 0
         for k, v in scripts:
@@ -413,11 +434,40 @@ def _detect_lines_fast(lines, rows, extras, min_letters: int, word_lines=None) -
             else:
                 lang = decide(Evidence(Counter(dict(scripts)), votes))
             out.append({"start": s, "end": s + len(stripped), "language": lang})
+    if pending:
+        joined = " ".join([word_lines[i] for i, _, _ in pending])
+        if next(_other_cue_finder().iter(f" {joined} "), None) is None:  # no such word in these lines
+            lazy_lines = [i for i, _, _ in pending]
+        else:
+            for i, n, seg in pending:
+                words = word_lines[i].split()
+                if other.isdisjoint(words):
+                    lazy.append(words)
+                    continue
+                votes = _votes(words)
+                total_votes.update(votes)
+                if seg is not None:
+                    seg["language"] = decide(Evidence(Counter({"arabic": n}), votes))
     if total_votes["fa"] or total_votes["ur"]:
+        lazy.extend(word_lines[i].split() for i in lazy_lines)
         n_ar = sum(sum(map(ar_only.__contains__, words)) for words in lazy)
         if n_ar:
             total_votes["ar"] += n_ar
+    if not total_votes:  # decided by the letters (what decide() gives without votes)
+        return _decide_by_letters(list(total_scripts.items()), sum(total_scripts.values())), out
     return decide(Evidence(Counter(total_scripts), total_votes)), out
+
+
+def _votes(words: list[str]) -> Counter:
+    """Function-word votes of the words of a line."""
+    get = _cues().get
+    votes: Counter = Counter()
+    for w in words:
+        langs = get(w)
+        if langs:
+            for lang in langs:
+                votes[lang] += 1
+    return votes
 
 
 def warm_up() -> None:
@@ -425,6 +475,7 @@ def warm_up() -> None:
     _cat_lut()
     _letter_lut()
     _cue_sets()
+    _other_cue_finder()
 
 
 def _detect_document_by_line(text: str, min_letters: int = 12) -> tuple[str, list[dict]]:

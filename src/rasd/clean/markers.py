@@ -70,9 +70,17 @@ def _rows(path: Path, ncols: int) -> list[tuple[str, ...]]:
     return rows
 
 
+_SEEN_MAX = 2048  # keys whose classification a MarkerSet remembers (a few documents' lines)
+
+
 @dataclass
 class MarkerSet:
-    """Compiled boilerplate markers: ``classify(key)`` gives the family of a marker line or None."""
+    """Compiled boilerplate markers: ``classify(key)`` gives the family of a marker line or None.
+
+    Markers are added with :meth:`add`. The answers of ``classify`` are remembered for the keys
+    seen last (``clean.boilerplate`` and then ``clean.appended`` classify the same lines of a
+    document); ``add`` forgets them.
+    """
 
     line: dict[str, str] = field(default_factory=dict)
     prefix: dict[str, str] = field(default_factory=dict)
@@ -80,8 +88,11 @@ class MarkerSet:
     regex: list[tuple[re.Pattern, str]] = field(default_factory=list)
     prefix_words: int = 0
     contains_max_words: int = 16
+    _seen: dict[str, tuple[str, str] | None] = field(default_factory=dict, init=False, repr=False,
+                                                     compare=False)
 
     def add(self, pattern: str, family: str, mode: str) -> None:
+        self._seen.clear()
         if mode not in MODES:
             raise ValueError(f"marker {pattern!r}: unknown mode {mode!r} (one of {', '.join(MODES)})")
         if mode == "regex":
@@ -102,24 +113,56 @@ class MarkerSet:
         """``(family, mode)`` of the first marker matching a line key, else None."""
         if not key:
             return None
+        seen = self._seen
+        if key in seen:
+            return seen[key]
+        if len(seen) >= _SEEN_MAX:
+            seen.clear()
+        hit = seen[key] = self._classify(key)
+        return hit
+
+    def _classify(self, key: str) -> tuple[str, str] | None:
         fam = self.line.get(key)
         if fam is not None:
             return fam, "line"
-        words = key.split(" ")
-        if words[0] in self._prefix_firsts():  # a prefix marker starts with the line's first word
+        # a prefix marker starts with the line's first word
+        if key.partition(" ")[0] in self._prefix_firsts():
+            words = key.split(" ", self.prefix_words)  # the words a prefix marker can cover (+ the rest)
             for k in range(min(self.prefix_words, len(words)), 0, -1):
                 fam = self.prefix.get(" ".join(words[:k]))
                 if fam is not None:
                     return fam, "prefix"
-        if len(words) <= self.contains_max_words:
+        if key.count(" ") < self.contains_max_words:  # at most contains_max_words words
             padded = f" {key} "
             for pat, fam in self.contains:
                 if pat in padded:
                     return fam, "contains"
-        for rx, fam in self.regex:
-            if rx.fullmatch(key):
-                return fam, "regex"
+        if self.regex:
+            any_rx = self._any_regex()
+            if any_rx is not None and any_rx.fullmatch(key) is None:
+                return None
+            for rx, fam in self.regex:
+                if rx.fullmatch(key):
+                    return fam, "regex"
         return None
+
+    def _any_regex(self) -> re.Pattern | None:
+        """One pattern that fully matches a key iff one of the regex markers does (their
+        alternation), so that most keys are ruled out by one match instead of one per marker.
+        Rebuilt when the regex list changes; None when the patterns do not combine (groups,
+        flags)."""
+        tag = (id(self.regex), len(self.regex))
+        cached = self.__dict__.get("_any_rx")
+        if cached is None or cached[0] != tag:
+            rx = None
+            try:
+                if all(r.groups == 0 and r.flags == re.UNICODE for r, _ in self.regex):
+                    rx = re.compile("|".join(f"(?:{r.pattern})" for r, _ in self.regex))
+            except re.error:
+                pass
+            cached = (tag, rx)
+            self.__dict__["_any_rx"] = cached
+        return cached[1]
 
     def _prefix_firsts(self) -> set[str]:
         """First words of the prefix markers (rebuilt when the prefix table changes)."""

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from ..normalize import normalize_text
-from .boilerplate import split_lines
+from .boilerplate import read_lines
 from .markers import LabelSet, count_words, ends_sentence
 
 _YEAR_RE = re.compile(r"(?<!\d)(1[3-4]\d\d|19\d\d|20\d\d)(?!\d)")
@@ -139,7 +139,7 @@ class MetadataExtractor:
         last = self._last
         if last[0] is body:
             return last[1]
-        lines = [ln for ln in split_lines(body) if not ln.blank]
+        lines = [ln for ln in read_lines(body) if not ln.blank]
         self._last = (body, lines)
         return lines
 

@@ -34,7 +34,7 @@ def word_mask(text: str) -> str | None:
     cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     if not len(cp):
         return ""
-    if int(cp.max()) >= 0x10000:
+    if np.maximum.reduce(cp) >= 0x10000:  # (the ufunc: no Python-level wrapper)
         return None
     return word_lut().take(cp).tobytes().decode("utf-32-le", "surrogatepass")
 

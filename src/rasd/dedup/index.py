@@ -65,15 +65,15 @@ class _BandTable:
 
     def add(self, keys: np.ndarray, pos: int) -> None:
         buf = self._buf
-        ks = list(dict.fromkeys(keys.tolist()))
+        ks = dict.fromkeys(keys.tolist(), pos)  # distinct keys, in order
         n = len(ks)
-        clash = [k for k in ks if k in buf]
+        clash = buf.keys() & ks
         if clash:
             more = self._more
             for k in clash:
                 more.setdefault(k, []).append(pos)
-            ks = [k for k in ks if k not in buf]
-        buf.update(dict.fromkeys(ks, pos))
+                del ks[k]
+        buf.update(ks)
         self._buf_n += n
         if self._buf_n >= max(self._MIN_BUFFER, len(self._keys) // 16):
             self._flush()
@@ -131,11 +131,11 @@ class _BandTable:
         extra: list[int] = []
         buf, more = self._buf, self._more
         if buf:
-            extra = [p for p in map(buf.get, keys.tolist()) if p is not None]
+            ks = keys.tolist()
+            extra = [p for p in map(buf.get, ks) if p is not None]
             if more:
-                for k in keys.tolist():
-                    if k in more:
-                        extra.extend(more[k])
+                for k in more.keys() & ks:
+                    extra.extend(more[k])
         if found is None:
             # only the buffer answered (always so until the first merge): sorting the few positions
             # in Python costs less than np.unique (the same sorted distinct int32 array)
@@ -236,11 +236,11 @@ class DedupIndex:
         """(n, num_perm) uint32 -> (n, bands) uint64 band keys."""
         b, r = self.bands, self.rows
         x = sigs[:, : b * r].astype(np.uint64).reshape(len(sigs), b, r)
-        with np.errstate(over="ignore"):
-            acc = (x * self._band_mult).sum(axis=2, dtype=np.uint64) + self._band_salt
-            acc ^= acc >> np.uint64(29)
-            acc *= np.uint64(0xBF58476D1CE4E5B9)
-            acc ^= acc >> np.uint64(32)
+        # integer array arithmetic wraps modulo 2**64 without a warning
+        acc = (x * self._band_mult).sum(axis=2, dtype=np.uint64) + self._band_salt
+        acc ^= acc >> np.uint64(29)
+        acc *= np.uint64(0xBF58476D1CE4E5B9)
+        acc ^= acc >> np.uint64(32)
         return acc
 
     def _append(self, doc_id: str, chash: str, sig: np.ndarray | None, n_shingles: int,
@@ -331,7 +331,8 @@ class DedupIndex:
                 found[first] = Match(first, self._ids[first], 1.0, True)
         if fp.signature is not None and fp.n_shingles >= min_shingles and limit > 0:
             cand = self._table.query(self._keys_of(fp))
-            cand = cand[cand < limit]
+            if limit < len(self._ids):  # (every stored position is below len(self._ids))
+                cand = cand[cand < limit]
             sims = np.empty(0)
             if len(cand):
                 cand = cand[self._nsh[cand] >= min_shingles]

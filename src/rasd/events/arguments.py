@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .anaphora import pronoun_gender, resolve, verb_gender
 
@@ -124,9 +125,12 @@ def groups(ms: list[Mention], words: list[str]) -> list[list[Mention]]:
 
 
 def _dedupe(ms: list[Mention]) -> list[Mention]:
+    """The mentions of ``ms`` in order, one per code (the first)."""
     out: list[Mention] = []
+    seen: set[str] = set()
     for m in ms:
-        if not any(m.code == o.code for o in out):
+        if m.code not in seen:
+            seen.add(m.code)
             out.append(m)
     return out
 
@@ -147,45 +151,73 @@ def _scare_quotes(words: list[str]) -> frozenset[int]:
 def clause_bounds(words: list[str], i: int) -> tuple[int, int]:
     """Word range ``[lo, hi)`` of the clause around word ``i`` (between complementizers, colons
     and the quote marks of direct quotes; quote marks around a short phrase do not count)."""
-    brk = _clause_breaks(words)
+    return _bounds(_sentence(words)[0], i, len(words))
+
+
+def _bounds(brk: tuple[int, ...], i: int, n: int) -> tuple[int, int]:
+    """:func:`clause_bounds` from the sentence's clause breaks ``brk`` (``n`` words)."""
     k = bisect_left(brk, i)
     lo = brk[k - 1] + 1 if k > 0 else 0
     k = bisect_right(brk, i)
-    hi = brk[k] if k < len(brk) else len(words)
+    hi = brk[k] if k < len(brk) else n
     return lo, hi
 
 
-# the last sentence's (tuple(words), break indices), replaced as one tuple (thread-safe)
-_BREAKS_OF: list = [((), ())]
+# the last sentence's (tuple(words), what _sentence returns), replaced as one tuple (thread-safe)
+_SENTENCE_OF: list = [((), None)]
 
 
-def _clause_breaks(words: list[str]) -> tuple[int, ...]:
-    """Indices of the clause breaks of ``words`` (complementizers, colons, quote marks of direct
-    quotes), worked out once per sentence (the coder codes the triggers of a sentence one after the
-    other; the last sentence's words and breaks are kept)."""
+def _sentence(words: list[str]) -> tuple:
+    """What the rules look up in a sentence, worked out once per sentence (the coder codes the
+    triggers of a sentence one after the other; the last sentence's words and results are kept):
+    ``(breaks, agent_words, between, negations)`` — the indices of the clause breaks
+    (complementizers, colons, quote marks of direct quotes), of the words that may start an agent
+    marker (على يد، من قبل …), whether بين occurs, and the indices of the predicate negations."""
     key = tuple(words)
-    c = _BREAKS_OF[0]
+    c = _SENTENCE_OF[0]
     if c[0] == key:
         return c[1]
+    info = (_clause_breaks(key),
+            tuple(k for k, w in enumerate(key) if w in _AGENT_FIRST) if not _AGENT_FIRST.isdisjoint(key) else (),
+            BETWEEN in key,
+            tuple(k for k, w in enumerate(key) if w in PREDICATE_NEGATIONS)
+            if not PREDICATE_NEGATIONS.isdisjoint(key) else ())
+    _SENTENCE_OF[0] = (key, info)
+    return info
+
+
+def _clause_breaks(words: tuple[str, ...]) -> tuple[int, ...]:
+    """Indices of the clause breaks of ``words`` (complementizers, colons, quote marks of direct
+    quotes)."""
     quoted = '"' in words
     if not quoted and ":" not in words and COMPLEMENTIZERS.isdisjoint(words):
-        brk: tuple[int, ...] = ()
-    else:
-        scare = _scare_quotes(words) if quoted else frozenset()
-        brk = tuple(k for k, w in enumerate(words)
-                    if w in COMPLEMENTIZERS or w == ":" or (w == '"' and k not in scare))
-    _BREAKS_OF[0] = (key, brk)
-    return brk
+        return ()
+    scare = _scare_quotes(words) if quoted else frozenset()
+    return tuple(k for k, w in enumerate(words)
+                 if w in COMPLEMENTIZERS or w == ":" or (w == '"' and k not in scare))
 
 
 def _blocked(words: list[str], i: int, ti: int) -> bool:
     """Is the mention at word ``i`` (after the trigger at ``ti``) introduced by a preposition or a
     clause word, so that it is neither a genitive nor a subject?"""
-    return any(words[k] in NON_GENITIVE for k in range(ti + 1, i))
+    return not NON_GENITIVE.isdisjoint(words[ti + 1:i])
 
 
 def _comma_between(words: list[str], a: int, b: int) -> bool:
-    return any(words[k] in ("،", ",") for k in range(a, b))
+    seg = words[a:b]
+    return "،" in seg or "," in seg
+
+
+def _prior(mentions: list[Mention], ti: int, antecedents: list[Mention] | None) -> list[Mention]:
+    """Candidates for a pronoun at word ``ti``: earlier actors of this sentence (nearest first, not
+    introduced by a preposition), then those of earlier sentences."""
+    return [m for m in reversed(mentions) if m.j < ti and not m.prep] + list(antecedents or ())
+
+
+@lru_cache(maxsize=8)
+def _with_pronouns(modal_words: frozenset[str]) -> frozenset[str]:
+    """The modal words with an object pronoun (يمكنها، يمكنه …)."""
+    return frozenset(w + o for w in modal_words for o in ("ه", "ها", "هم", "هما"))
 
 
 def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Mention],
@@ -215,15 +247,15 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
     ``during_words``: خلال، أثناء (cues.tsv kind during): a visit noun right after one, with no visitor
     of its own, is made by the clause's subject ("وأوضح بوتين في مؤتمر صحفي خلال زيارة لطهران").
     """
-    lo, hi = clause_bounds(words, ti)
+    brk, agent_words, has_between, negations = _sentence(words)
+    lo, hi = _bounds(brk, ti, len(words))
     main_subject = main_subject or []
-    # candidates for a pronoun: earlier actors of this sentence (nearest first), then earlier sentences
-    prior = [m for m in reversed(mentions) if m.j < ti and not m.prep] + list(antecedents or ())
+    # candidates for a pronoun (_prior) are listed only when a rule needs them
     before = [m for m in mentions if lo <= m.i and m.j < ti]
     after = [m for m in mentions if ti < m.i < hi]
     is_noun = kind in ("noun", "nounta")
 
-    if role in ("sym", "drill"):
+    if has_between and role in ("sym", "drill"):
         for k in range(max(lo, ti - 3), min(hi, ti + 6)):
             if words[k] == BETWEEN:
                 grp = groups([m for m in mentions if k < m.i < hi], words)
@@ -235,9 +267,8 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
                     return Args([g[0]], g[1:], "between-list")
 
     agent: list[Mention] = []
-    for k in range(ti + 1, min(hi, ti + 12)):
-        if words[k] not in _AGENT_FIRST:
-            continue
+    # the words in ti+1 .. min(hi, ti+12)-1 that may start an agent marker
+    for k in agent_words[bisect_right(agent_words, ti):bisect_left(agent_words, min(hi, ti + 12))]:
         for mark in AGENT_MARKERS:
             if tuple(words[k:k + len(mark)]) == mark:
                 grp = groups([m for m in after if m.i >= k + len(mark)], words)
@@ -276,8 +307,7 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
     if is_noun and svo_ok and any(before_groups[-1][-1].j < k < ti for k in other_triggers):
         svo_ok = False  # "روسيا تدين الهجوم": the actor is the subject of the verb, not of the noun
     nisba = _nisba_agent(words, ti, hi, after_groups) if is_noun else None
-    modal_pro = is_noun and ti > 0 and modal_words and any(
-        words[ti - 1].endswith(o) and words[ti - 1][:-len(o)] in modal_words for o in ("ه", "ها", "هم", "هما"))
+    modal_pro = is_noun and ti > 0 and modal_words and words[ti - 1] in _with_pronouns(modal_words)
     if modal_pro:
         # "تقنيات حساسة يمكنها تهديد الولايات المتحدة": the modal's pronoun is the agent, so the
         # noun's genitive is its object; the agent is an actor written right before the modal
@@ -314,7 +344,8 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
             subj, how = before_groups[-1], "modal"
         elif intent and lo > 0 and words[lo - 1] in PRONOUN_COMPLEMENTIZERS and not before:
             # "أكدت مصر أنها عازمة على تعزيز العلاقات": the intention's pronoun subject
-            subj, how = resolve(pronoun_gender(words[lo - 1]), main_subject, prior), "pronoun-intent"
+            subj, how = resolve(pronoun_gender(words[lo - 1]), main_subject, _prior(mentions, ti, antecedents)), \
+                "pronoun-intent"
         elif during_words and role not in ("sym", "drill", "intent") and plover == "CONSULT" \
                 and suffix == ("ه" if kind == "nounta" else "") \
                 and ti > 0 and words[ti - 1] in during_words \
@@ -323,14 +354,14 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
             # clause's subject (or, with none named in the clause, the sentence's)
             subj, how = during_subj, "during-visit"
         elif intent_span is not None and (cue_subj := _intent_subject(
-                words, intent_span, ti, lo, mentions, main_subject, prior)):
+                words, intent_span, ti, lo, mentions, main_subject, _prior(mentions, ti, antecedents))):
             # "سعت روسيا بشكل نشط إلى تجديد العلاقات مع إيران": the subject of the intention
             # verb, written before an adverb or pronominal, is the agent of the intended act
             subj, how = cue_subj, "intent-subject"
         elif main_subject and suffix in (POSSESSIVE_TA_SUFFIXES if kind == "nounta" else POSSESSIVE_SUFFIXES) \
                 and all(m.j < ti for m in main_subject):
             # "أعربوا عن قلقهم": their concern; "زيارتها": hers (the nearest feminine actor)
-            subj = resolve(pronoun_gender(suffix), main_subject, prior)
+            subj = resolve(pronoun_gender(suffix), main_subject, _prior(mentions, ti, antecedents))
             how = "possessor"
     else:
         pro_subject = suffix.startswith(PRONOUN_SUBJECT_SUFFIXES.get(kind, ())) and suffix not in ("",)
@@ -359,6 +390,7 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
         elif vso:
             subj, how = after_groups[0], "vso"
             obj_pool = [m for g in after_groups[1:] for m in g]
+        prior = _prior(mentions, ti, antecedents) if not subj else []
         if not subj and (main_subject or prior):
             # a pronoun subject agrees in gender with its antecedent (قالت → a state, قال → a person)
             if lo > 0 and words[lo - 1] in PRONOUN_COMPLEMENTIZERS and not before:
@@ -382,16 +414,18 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
     if is_noun:
         # "الإعلان عن زيارة رئيس كوريا لم يمر دون تصريح من واشنطن": the noun phrase is the subject
         # of a negated predicate; what follows the predicate's negation is not the noun's object
-        cut = next((k for k in range(ti + 1, hi) if words[k] in PREDICATE_NEGATIONS), None)
-        if cut is not None:
+        k = bisect_right(negations, ti)  # the first predicate negation after the noun, in the clause
+        if k < len(negations) and negations[k] < hi:
+            cut = negations[k]
             obj_pool = [m for m in obj_pool if m.i < cut]
     subj = _dedupe(subj)
-    obj_groups = groups([m for m in obj_pool if not any(m.code == s.code for s in subj)], words)
+    subj_codes = {m.code for m in subj}
+    obj_groups = groups([m for m in obj_pool if m.code not in subj_codes], words)
     targets = _dedupe(obj_groups[0]) if obj_groups else []
     if how == "nisba":  # _nisba_target gave the target itself (a list after لكل من stays whole)
-        targets = _dedupe([m for m in obj_pool if not any(m.code == s.code for s in subj)])
+        targets = _dedupe([m for m in obj_pool if m.code not in subj_codes])
     if not targets and (plover in SPEECH_LIKE and not is_noun or role == "fear"):
-        nxt = [m for m in mentions if hi <= m.i <= ti + 15 and not any(m.code == s.code for s in subj)]
+        nxt = [m for m in mentions if hi <= m.i <= ti + 15 and m.code not in subj_codes]
         g = groups(nxt, words)
         if g:
             targets, how = _dedupe(g[0]), how + "+complement"
@@ -401,7 +435,7 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
     if role == "fear" and obj_groups:
         targets = _dedupe([m for g in obj_groups for m in g])
     elif role == "fear" and targets:  # every party of the feared act in the complement clause
-        nxt = [m for m in mentions if hi <= m.i <= ti + 15 and not any(m.code == s.code for s in subj)]
+        nxt = [m for m in mentions if hi <= m.i <= ti + 15 and m.code not in subj_codes]
         targets = _dedupe([m for g in groups(nxt, words)[:1] for m in g])
     # the object pronoun on the verb itself (يدعمها، زارته); a bare past form with ه/ها could be
     # a verbal noun with a possessive (دعمها = her support), so it needs a subject suffix or a
@@ -420,7 +454,7 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
     if stance_words and subj and k < hi and words[k] in stance_words:
         # "ونتيجة لدعمهم سياستها تجاه أوكرانيا": the owner of the position is the target, the
         # party the position is about (تجاه، في، من) is none
-        ref = resolve(pronoun_gender(words[k]), main_subject, prior, exclude=frozenset(m.code for m in subj))
+        ref = resolve(pronoun_gender(words[k]), main_subject, _prior(mentions, ti, antecedents), exclude=subj_codes)
         if ref and not any(m is x for m in ref for x in mentions if x.i > ti):
             return Args(subj, _dedupe(ref), how + "+stance")
         return Args(subj, [], how + "+stance")  # the owner is unknown: no target at all
@@ -431,8 +465,7 @@ def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Me
         if pron is None and obj_suffix:
             pron = suffix
         if pron is not None:
-            exclude = frozenset(m.code for m in subj)
-            ref = resolve(pronoun_gender(pron), main_subject, prior, exclude=exclude)
+            ref = resolve(pronoun_gender(pron), main_subject, _prior(mentions, ti, antecedents), exclude=subj_codes)
             if ref:
                 targets, how = _dedupe(ref), how + "+pronoun"
     return Args(subj, targets, how)

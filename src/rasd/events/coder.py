@@ -180,7 +180,7 @@ class EventCoder:
             if not code:
                 continue
             for sp in a.mentions:
-                ns, ne = o2n_(sp.start), o2n_(sp.end)
+                ns, ne = bisect_left(offs, sp.start), bisect_left(offs, sp.end)  # o2n_, inlined
                 if ne > ns:
                     ments.append((ns, ne, a, code))
         ments.sort(key=lambda x: (x[0], -x[1]))
@@ -208,7 +208,7 @@ class EventCoder:
             lead = lead_open
             if lead_open and len(body[s0:s1].split()) >= LEAD_MIN_WORDS:
                 lead_open = False
-            ns, ne = o2n_(s0), o2n_(s1)
+            ns, ne = bisect_left(offs, s0), bisect_left(offs, s1)  # o2n_, inlined
             lo_h, hi_h = bisect_left(hit_starts, ns), bisect_left(hit_starts, ne)
             if lo_h == hi_h:
                 # no trigger: only remember the sentence's actors as antecedents of later pronouns
@@ -226,28 +226,31 @@ class EventCoder:
             sent_hits = hits[lo_h:hi_h]
             if tok_starts is None:
                 all_words, tok_starts = _tokenize(norm)
+                # a sentence's words are a tuple: the per-sentence caches of the argument and cue
+                # rules key on tuple(words), which is then the words themselves (no copy)
+                all_words = tuple(all_words)
             t0, t1 = bisect_left(tok_starts, ns), bisect_left(tok_starts, ne)
             words = all_words[t0:t1]
             tstarts = tok_starts[t0:t1]
             lo_m, hi_m = bisect_left(m_starts, ns), bisect_left(m_starts, ne)
+            # the mentions do not overlap and come in text order, so they are sorted by (i, j)
             mentions: list[Mention] = []
             for ms, me, actor, code in ments[lo_m:hi_m]:
                 i = bisect_right(tstarts, ms) - 1
-                j = bisect_right(tstarts, me - 1) - 1
                 if i < 0:
                     continue
+                j = max(i, bisect_right(tstarts, me - 1) - 1)
                 pre = norm[tstarts[i]:ms]
                 prep = bool(pre) and pre.lstrip("وف")[:1] in ("ل", "ب", "ك")
                 conj = pre[:1] == "و"
-                mtext = norm[ms:me]
-                adj = _is_nisba_memo(mtext, actor.kind)
-                mentions.append(Mention(i, max(i, j), code, actor, prep, conj, adj,
-                                        mention_gender(actor.kind, words[i:max(i, j) + 1], adj)))
-            if pair:
-                if not _DUAL_FORMS.isdisjoint(words):
-                    for k, w in enumerate(words):
-                        if w in _DUAL_FORMS:
-                            mentions.extend(Mention(k, k, code, actor) for code, actor in pair)
+                kind = actor.kind
+                adj = _is_nisba_memo(norm[ms:me], kind)
+                mentions.append(Mention(i, j, code, actor, prep, conj, adj,
+                                        mention_gender(kind, words[i:j + 1], adj)))
+            if pair and not _DUAL_FORMS.isdisjoint(words):
+                for k, w in enumerate(words):
+                    if w in _DUAL_FORMS:
+                        mentions.extend(Mention(k, k, code, actor) for code, actor in pair)
                 mentions.sort(key=lambda m: (m.i, m.j))
             if not _HOMELAND_FORMS.isdisjoint(words):  # "أن بلاده ستواصل": the state of the person
                 if countries is None:
@@ -266,7 +269,7 @@ class EventCoder:
                                               sent_no, antecedents))
             if mentions:
                 prev_subject = own_subject
-                history.append([Mention(-1, -1, m.code, m.actor, gender=m.gender)
+                history.append([Mention(-1, -1, m.code, m.actor, False, False, False, m.gender)
                                 for m in reversed(mentions) if not m.prep and m.gender])
                 del history[:-ANTECEDENT_SENTENCES]
         if self.linker is not None and events:
@@ -360,23 +363,33 @@ class EventCoder:
                        main_subject, anchor, prior: list[Event], pair, lead: bool = False,
                        sent_no: int = 0, antecedents: list[Mention] | None = None) -> list[Event]:
         out: list[Event] = []
-        if self.polarity.question(words, body[s0:s1]):
+        sentence = body[s0:s1]
+        if self.polarity.question(words, sentence):
             return out  # "هل لدى واشنطن أوراق تقدمها لروسيا؟": a question reports no event
         linked = self._linked_date(words, tstarts, sent_hits, prior, sent_no, mentions)
-        sentence = body[s0:s1]
         suppressed_from: int | None = None  # after an accusation, the alleged act is not coded
         denied_from: int | None = None
         feared_from: int | None = None
-        trig_plover = {bisect_right(tstarts, h.start) - 1: lookup(h.row.cameo).plover for h in sent_hits}
+        # word index and ontology entry of every hit, worked out once
+        located = [(h, bisect_right(tstarts, h.start) - 1, lookup(h.row.cameo)) for h in sent_hits]
+        trig_plover = {ti: entry.plover for _, ti, entry in located}
+        # the sentence's trigger words; attribute only reads the ones strictly between an actor and
+        # the trigger at hand, so the set is handed over whole (the trigger's own index never counts)
         trig_idx = frozenset(trig_plover)
         cues: dict[str, list[int]] | None = None
         outline = self.polarity.outline_start(words)
-        for h in sent_hits:
-            ti = bisect_right(tstarts, h.start) - 1
+        # rules that need a cue word of their own: tried only in sentences that have one
+        pol = self.polarity
+        demand_here = not pol.demand_words.isdisjoint(words)
+        join_here = not pol.join_words.isdisjoint(words)
+        speech_here = not COMPLEMENTIZERS.isdisjoint(words)
+        opinion_here = not pol.opinion_words.isdisjoint(words)
+        analyst_here = not pol.analyst_words.isdisjoint(words)
+        cues_here = not pol.cue_words.isdisjoint(words)  # negation, speculation, intention
+        for h, ti, entry in located:
             if ti < 0:
                 continue
             row = h.row
-            entry = lookup(row.cameo)
             if not entry.plover:
                 continue
             kind = h.kind
@@ -400,15 +413,15 @@ class EventCoder:
                     and trig_plover.get(ti + 2) == entry.plover:
                 continue  # "العقوبات التي فرضتها عليها واشنطن": the relative clause's verb codes it
             if (kind in ("noun", "nounta") or entry.plover in self.incident_types) \
-                    and self.polarity.opinion_before(words, ti):
+                    and opinion_here and pol.opinion_before(words, ti):
                 continue  # "يعتقد الخبير أن تهديدات واشنطن …": analysis, not an event
-            if kind in ("noun", "nounta") and self.polarity.analyst_report_before(words, ti):
+            if kind in ("noun", "nounta") and analyst_here and pol.analyst_report_before(words, ti):
                 continue  # "يقول الكاتب إن تعزيز التعاون بين …": a commentator's analysis
             if outline is not None and ti > outline:
                 continue  # "في هذا التقرير سنركز على … دعم موسكو لكوريا": a topic list, not events
-            if self.polarity.demanded(words, ti, kind, h.prefix) is not None:
+            if demand_here and pol.demanded(words, ti, kind, h.prefix) is not None:
                 continue  # "قرار يطالب روسيا بالانسحاب": the demanded act is not performed
-            neg, hyp, cue = self.polarity.flags(words, ti, kind)
+            neg, hyp, cue = pol.flags(words, ti, kind) if cues_here else (False, False, None)
             intent_cue = None
             intent_span = None
             if entry.plover in INTENT_TYPES and not neg and row.role != "drill":
@@ -429,10 +442,11 @@ class EventCoder:
             if feared_from is not None and ti > feared_from:
                 hyp = True
             back_ref = (kind == "noun" or kind == "nounta") and "ال" in h.prefix \
-                and not h.prefix.endswith("لل") and any(e.plover == entry.plover for e in prior + out)
+                and not h.prefix.endswith("لل") \
+                and (any(e.plover == entry.plover for e in prior) or any(e.plover == entry.plover for e in out))
             args = attribute(words, ti, kind, role, mentions, main_subject,
                              prefix=h.prefix, suffix=h.suffix, plover=entry.plover,
-                             other_triggers=trig_idx - {ti}, antecedents=antecedents,
+                             other_triggers=trig_idx, antecedents=antecedents,
                              intent=intent_cue is not None, intent_span=intent_span,
                              receive_words=self.polarity.receive_words,
                              modal_words=self.polarity.modal_words,
@@ -450,7 +464,8 @@ class EventCoder:
                 ms = [Mention(ti, ti, c, a) for c, a in pair]
                 args.sources, args.targets, args.how = ms[:1], ms[1:], "dual-possessor"
             if kind in ("noun", "nounta"):
-                self._join_agent(words, ti, mentions, main_subject, args)
+                if join_here:
+                    self._join_agent(words, ti, mentions, main_subject, args)
                 if role == "sym" and entry.plover == "CONSULT":
                     self._members_meeting(words, ti, mentions, args)
             if row.role == "deny" and not args.targets:
@@ -464,7 +479,6 @@ class EventCoder:
             srcs = args.sources or [None]
             tgts = args.targets or [None]
             t_orig = nt.to_original(h.start, h.end)
-            speaker = self._speaker(words, ti, mentions)
             date = precision = date_from = None
             sourceless_ok = incident is not None and entry.plover in self.sourceless
             # the (source, target) pairs coded as events; the date (a time-expression search) is
@@ -495,6 +509,7 @@ class EventCoder:
                     date, precision, date_from = anchor.isoformat(), "day", "published"
                 if incident is not None and precision == "year":
                     continue  # "في عام 2006 قتل …": a year-only date tells history, not the news
+            speaker = self._speaker(words, ti, mentions) if pairs and speech_here else None
             for s, t in pairs:
                 meta = {
                     "trigger": body[t_orig[0]:t_orig[1]],

@@ -28,6 +28,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import compress, repeat
+from operator import is_not
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -57,6 +60,10 @@ PRES_SUFFIXES = frozenset(
 )
 
 
+_NO_WORDS: tuple = ()  # a chunk without hits (compared by identity)
+_new_tuple = tuple.__new__  # builds a TriggerHit from a tuple of its fields at C speed
+
+
 def is_word_char(ch: str) -> bool:
     o = ord(ch)
     return 0x0621 <= o <= 0x064A or 0x0671 <= o <= 0x06D3 or ch.isalnum()
@@ -74,9 +81,9 @@ class TriggerRow:
     line: int
 
 
-@dataclass(frozen=True)
-class TriggerHit:
-    """A trigger found in normalised text: the word span ``(start, end)`` and the matched row."""
+class TriggerHit(NamedTuple):
+    """A trigger found in normalised text: the word span ``(start, end)`` and the matched row
+    (a named tuple: a few dozen per article, built straight from the matcher's tuples)."""
 
     start: int
     end: int
@@ -150,21 +157,37 @@ def strip_clitics(word: str) -> str:
 
 
 class Lexicon:
-    """Compiled trigger matcher (build once per pipeline)."""
+    """Compiled trigger matcher (build once per pipeline).
+
+    Stems of one word are matched chunk by chunk (the text split at its spaces): what a chunk
+    holds — its words' hits, and the winner of every word whose rows need no context — depends
+    on the chunk alone, so it is worked out once and remembered (news words recur within and
+    across articles). Stems of several words are matched over the whole text by their own
+    automaton."""
 
     def __init__(self, rows: list[TriggerRow], exclude: frozenset[str] = frozenset()):
         self.rows = rows
         self.exclude = exclude
-        self._ac = ahocorasick.Automaton()
         entries: dict[str, list[tuple[TriggerRow, str]]] = {}
         for row in rows:
             for stem, kind in _split_forms(row.forms, row.pos):
                 entries.setdefault(stem, []).append((row, kind))
+        self._ac = ahocorasick.Automaton()  # stems of one word: matched inside a chunk
+        self._ac_multi: ahocorasick.Automaton | None = None  # stems with a space
         for stem, lst in entries.items():
-            self._ac.add_word(stem, (stem, lst))
+            if " " in stem:
+                if self._ac_multi is None:
+                    self._ac_multi = ahocorasick.Automaton()
+                self._ac_multi.add_word(stem, (stem, lst))
+            else:
+                self._ac.add_word(stem, (stem, lst))
         self._ac.make_automaton()
+        if self._ac_multi is not None:
+            self._ac_multi.make_automaton()
         # (stem, prefix, suffix) -> the (row, kind) pairs whose affix rules accept it
         self._affix_cache: dict[tuple[str, str, str], tuple] = {}
+        # chunk -> its words' hits (see _chunk_words)
+        self._chunk_cache: dict[str, tuple] = {}
 
     @staticmethod
     def _affixes_ok(kind: str, stem: str, prefix: str, suffix: str) -> bool:
@@ -180,15 +203,67 @@ class Lexicon:
 
     def find(self, norm: str) -> list[TriggerHit]:
         """Every trigger hit in the normalised text, resolved by complement rules."""
-        return [TriggerHit(*t) for t in self._resolve(norm, self._scan(norm))]
+        return [_new_tuple(TriggerHit, t) for t in self._find(norm)]
 
-    def _scan(self, norm: str) -> list[tuple]:
-        """Every stem hit whose affixes fit, as tuples of the :class:`TriggerHit` fields (a hit
-        object is built only for the hits that survive :meth:`_resolve`)."""
+    def _find(self, norm: str) -> list[tuple]:
+        """The winning hits of :meth:`find`, as tuples of the :class:`TriggerHit` fields."""
+        out: list[tuple] = []
+        cache = self._chunk_cache
+        chunks = norm.split(" ")
+        found = list(map(cache.get, chunks))
+        pos = prev = 0  # the offset of chunks[prev]
+        # only the chunks with hits (or not seen before) are visited
+        for k in compress(range(len(chunks)), map(is_not, found, repeat(_NO_WORDS))):
+            pos += sum(map(len, chunks[prev:k])) + k - prev  # the chunks before and their spaces
+            prev = k
+            words = found[k]
+            if words is None:
+                words = self._chunk_words(chunks[k])
+                if len(cache) < 200_000:
+                    cache[chunks[k]] = words
+                if not words:
+                    continue
+            for best, lst in words:
+                if best is None:  # rows with complements: decided by the words around
+                    best = _pick(norm, [(h[0] + pos, h[1] + pos, h[2] + pos, h[3] + pos, *h[4:]) for h in lst])
+                    if best is not None:
+                        out.append(best)
+                else:
+                    out.append((best[0] + pos, best[1] + pos, best[2] + pos, best[3] + pos, *best[4:]))
+        if self._ac_multi is not None:
+            multi = self._scan(norm, self._ac_multi)
+            if multi:  # one-word hits inside a multi-word one give way to it
+                out = _drop_nested(out + self._resolve(norm, multi, nested=False))
+        return out
+
+    def _chunk_words(self, chunk: str) -> tuple:
+        """The words of a space-free chunk that hold one-word stem hits, in order, each as
+        ``(best, hits)``: the winning hit when none of the word's rows has a complement (the
+        winner then depends on the word alone), else ``(None, hits)``; offsets into the chunk."""
+        raw = self._scan(chunk, self._ac)
+        if not raw:
+            return _NO_WORDS
+        by_word: dict[tuple[int, int], list[tuple]] = {}
+        for h in raw:
+            by_word.setdefault((h[0], h[1]), []).append(h)
+        out = []
+        for _, lst in sorted(by_word.items()):
+            if any(h[4].complement or h[4].forbid for h in lst):
+                out.append((None, tuple(lst)))
+            else:
+                best = _pick(chunk, lst)
+                if best is not None:
+                    out.append((best, None))
+        return tuple(out) if out else _NO_WORDS
+
+    def _scan(self, norm: str, automaton=None) -> list[tuple]:
+        """Every stem hit (of ``automaton``, by default the one-word stems) whose affixes fit, as
+        tuples of the :class:`TriggerHit` fields (a hit object is built only for the hits that
+        survive :meth:`_resolve`)."""
         n = len(norm)
         raw: list[tuple] = []
         cache = self._affix_cache
-        for end_idx, (stem, lst) in self._ac.iter(norm):
+        for end_idx, (stem, lst) in (automaton or self._ac).iter(norm):
             s = end_idx - len(stem) + 1
             e = end_idx + 1
             ws = s
@@ -218,51 +293,66 @@ class Lexicon:
                 raw.append((ws, we, s, e, row, kind, prefix, suffix))
         return raw
 
-    def _resolve(self, norm: str, hits: list[tuple]) -> list[tuple]:
+    def _resolve(self, norm: str, hits: list[tuple], nested: bool = True) -> list[tuple]:
         """The winning hit of every word (tuples ``(start, end, stem_start, stem_end, row, kind,
-        prefix, suffix)``), without those nested inside a longer (multi-word) hit."""
+        prefix, suffix)``), without those nested inside a longer (multi-word) hit (unless
+        ``nested`` is false: the caller drops them)."""
         by_word: dict[tuple[int, int], list[tuple]] = {}
         for h in hits:
             by_word.setdefault((h[0], h[1]), []).append(h)
         out: list[tuple] = []
-        for (ws, we), lst in sorted(by_word.items()):
-            ctx: str | None = None  # " w1 w2 …": a stem starts one of the words iff " "+stem occurs
-            window: str | None = None  # text that holds every context word (see _absent)
-            best: tuple | None = None
-            best_score = -1
-            for h in lst:
-                r = h[4]
-                if r.complement or r.forbid:
-                    if ctx is None:
-                        if window is None:
-                            window = norm[max(0, ws - 60):we + 120]
-                        # a stem absent from the window cannot start a context word: decided
-                        # without building the context
-                        if not _absent(r.forbid, window) or (r.complement and not _absent(r.complement, window)):
-                            ctx = " " + " ".join(_context(norm, ws, we))
-                        elif r.complement:
-                            continue  # no complement stem around: the row does not apply
-                        # else: no forbidden stem around and no complement needed: the row applies
-                    if ctx is not None:
-                        if r.forbid and any(f in ctx for f in _spaced(r.forbid)):
-                            continue
-                        if r.complement and not any(c in ctx for c in _spaced(r.complement)):
-                            continue
-                score = (2 if r.complement else 1) * 100 + (h[3] - h[2])
-                if h[5] == "nounta" and h[7] == "ه":
-                    score += 0.5  # تظاهرة: a noun in ة, not the verb تظاهر + "him"
-                if score > best_score:
-                    best, best_score = h, score
+        for _, lst in sorted(by_word.items()):
+            best = _pick(norm, lst)
             if best is not None:
                 out.append(best)
-        # drop hits nested inside a longer (multi-word) hit
-        out.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-        kept: list[tuple] = []
-        for h in out:
-            if kept and h[0] < kept[-1][1] and h[1] <= kept[-1][1]:
-                continue
-            kept.append(h)
-        return kept
+        return _drop_nested(out) if nested else out
+
+
+def _drop_nested(hits: list[tuple]) -> list[tuple]:
+    """``hits`` in text order, without those nested inside a longer (multi-word) hit."""
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    kept: list[tuple] = []
+    for h in hits:
+        if kept and h[0] < kept[-1][1] and h[1] <= kept[-1][1]:
+            continue
+        kept.append(h)
+    return kept
+
+
+def _pick(norm: str, lst: list[tuple]) -> tuple | None:
+    """The winning hit among the hits ``lst`` of one word of ``norm`` (all with the same span):
+    rows whose complement is absent or whose forbidden stem is present around the word are out;
+    a row with a complement beats one without, then the longer stem wins. ``norm`` is read only
+    for rows with a complement or forbidden stems."""
+    ws, we = lst[0][0], lst[0][1]
+    ctx: str | None = None  # " w1 w2 …": a stem starts one of the words iff " "+stem occurs
+    window: str | None = None  # text that holds every context word (see _absent)
+    best: tuple | None = None
+    best_score = -1
+    for h in lst:
+        r = h[4]
+        if r.complement or r.forbid:
+            if ctx is None:
+                if window is None:
+                    window = norm[max(0, ws - 60):we + 120]
+                # a stem absent from the window cannot start a context word: decided
+                # without building the context
+                if not _absent(r.forbid, window) or (r.complement and not _absent(r.complement, window)):
+                    ctx = " " + " ".join(_context(norm, ws, we))
+                elif r.complement:
+                    continue  # no complement stem around: the row does not apply
+                # else: no forbidden stem around and no complement needed: the row applies
+            if ctx is not None:
+                if r.forbid and any(f in ctx for f in _spaced(r.forbid)):
+                    continue
+                if r.complement and not any(c in ctx for c in _spaced(r.complement)):
+                    continue
+        score = (2 if r.complement else 1) * 100 + (h[3] - h[2])
+        if h[5] == "nounta" and h[7] == "ه":
+            score += 0.5  # تظاهرة: a noun in ة, not the verb تظاهر + "him"
+        if score > best_score:
+            best, best_score = h, score
+    return best
 
 
 @lru_cache(maxsize=4096)
@@ -283,6 +373,7 @@ def _absent(stems: tuple[str, ...], window: str) -> bool:
 
 _WORD_RE = re.compile(r"\w+")
 _SENT_END_RE = re.compile(r"[.؟?!؛;\n]")
+_LAST_END_RE = re.compile(r".*[.؟?!؛;\n]", re.S)
 
 
 def _context(norm: str, ws: int, we: int) -> list[str]:
@@ -291,11 +382,10 @@ def _context(norm: str, ws: int, we: int) -> list[str]:
     m = _SENT_END_RE.search(norm, we, we + 120)
     after = _WORD_RE.findall(norm, we, m.start() if m else we + 120)[:7]
     lo = max(0, ws - 60)
-    seg = norm[lo:ws]
-    cut = max(seg.rfind(c) for c in ".؟?!؛;\n")
-    before = _WORD_RE.findall(seg[cut + 1:])[-3:]
+    m = _LAST_END_RE.match(norm, lo, ws)  # the last sentence end before the word, if any
+    before = _WORD_RE.findall(norm, m.end() if m else lo, ws)[-3:]
     out = after + before
-    return out + [strip_clitics(w) for w in out]
+    return out + list(map(strip_clitics, out))
 
 
 def _read_data(name: str) -> str:

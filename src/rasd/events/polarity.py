@@ -109,11 +109,13 @@ class Polarity:
         self.demand_windows = {p + c.words[0]: c.window for c in cues if c.kind in ("demand", "agreed")
                                and len(c.words) == 1 for p in ("", "و", "ف", "وقد", "قد")}
         self._demand_reach = max(self.demand_windows.values(), default=0)
+        self.demand_words = frozenset(self.demand_windows)
         # analysts (الكاتب، الخبير، المحلل): what a speech verb with one as its subject reports is
         # analysis — its verbal nouns, up to the row's window after the verb, are not events
         self.analyst_windows = {p + c.words[0]: c.window for c in cues if c.kind == "analyst"
                                 and len(c.words) == 1 for p in ("", "و", "ف")}
         self._analyst_reach = max(self.analyst_windows.values(), default=0)
+        self.analyst_words = frozenset(self.analyst_windows)
         # a party's position or policy with a singular pronoun (سياستها، موقفه): see arguments.attribute
         self.stance_words = frozenset(
             p + (c.words[0][:-1] + "ت" if c.words[0].endswith("ه") else c.words[0]) + o
@@ -137,6 +139,9 @@ class Polarity:
                     self._after.setdefault(p + c.words[0], []).append(c)
         self._max_window = max([c.window + len(c.words) for c in cues] or [0])
         self._before_keys = frozenset(self._before)
+        # every word of a negation, speculation or intention cue: flags finds nothing in a sentence
+        # without one
+        self.cue_words = self._before_keys | frozenset(self._after)
         self._last_positions: tuple = ((), [])  # (tuple(words), positions) of the last sentence
 
     def _before_positions(self, words: list[str]) -> list[int]:

@@ -11,6 +11,7 @@ import re
 
 _END = re.compile(r"[.؟?!؛;\n]+")
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
+_ALNUM = re.compile(r"[^\W_]")  # a character for which str.isalnum() holds
 
 
 def _is_abbreviation(text: str, i: int) -> bool:
@@ -57,5 +58,5 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
         start += 1
     while end > start and (text[end - 1].isspace()):
         end -= 1
-    if end > start and any(ch.isalnum() for ch in text[start:end]):
+    if end > start and _ALNUM.search(text, start, end):
         spans.append((start, end))

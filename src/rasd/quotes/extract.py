@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from ..document import Actor, Document, Quote
 from .lexicon import Lexicon, norm
@@ -51,7 +51,7 @@ _ALA, _LISAN, _AN = norm("على"), norm("لسان"), norm("عن")
 _ACCORDING_FORMS = _ACCORDING | frozenset(c + w for c in "وف" for w in _ACCORDING if len(c + w) > 3)
 
 
-@dataclass
+@dataclass(slots=True)
 class Speaker:
     name: str
     country: str | None
@@ -60,7 +60,7 @@ class Speaker:
     key: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Frame:
     """A quote candidate before its speaker is resolved."""
 
@@ -100,20 +100,72 @@ _MEMO_MAX = 100_000  # words remembered per table (a memo is dropped and restart
 
 
 def _word_memo(lex: Lexicon) -> dict[str, dict]:
-    """Per-lexicon memos of word-level lookups (role, demonym, "is a lexicon word"), kept on the
-    lexicon and started afresh when one of its tables is replaced or changes size, or a memo grows
-    too large (a table edited in place without a change of size is not noticed: build a new
-    lexicon, as ``load_lexicon`` does)."""
+    """Per-lexicon memos of word-level lookups (role, demonym, "is a lexicon word") and tables of
+    token forms derived from the lexicon (speech kinds, role starts …), kept on the lexicon and
+    started afresh when one of its tables is replaced or changes size, or a memo grows too large
+    (a table edited in place without a change of size is not noticed: build a new lexicon, as
+    ``load_lexicon`` does)."""
     tables = (lex.speech, lex.complementizers, lex.unnamed, lex.modifiers, lex.roles, lex.demonyms,
               lex.cues, lex.titles, lex.outlet_refs)
     sizes = tuple((id(t), len(t)) for t in tables)
     cached = lex.__dict__.get("_word_memo")
     if cached is None or cached[0] != sizes or any(len(d) > _MEMO_MAX for d in cached[1].values()
                                                    if isinstance(d, dict)):
-        cached = (sizes, {"role": {}, "demonym": {}, "lexical": {},
-                          "role_firsts": frozenset(k.split(" ", 1)[0] for k in lex.roles if " " in k)})
+        firsts = frozenset(k.split(" ", 1)[0] for k in lex.roles if " " in k)
+        kinds = _speech_kinds(lex)
+        cached = (sizes, {"role": {}, "demonym": {}, "lexical": {}, "role_firsts": firsts,
+                          "role_starts": _role_starts(lex, firsts), "speech_kind": kinds,
+                          "unnamed_head": _unnamed_heads(lex),
+                          # the forms with a و/ف clitic (Token.has_clitic) of a speech or chain verb
+                          "clitic_verbs": frozenset(w for w, kind in kinds.items() if len(w) > 3
+                                                    and w[0] in _CLITICS and kind in ("verb", "chain"))})
         lex.__dict__["_word_memo"] = cached
     return cached[1]
+
+
+def _speech_kinds(lex: Lexicon) -> dict[str, str]:
+    """Every token form :meth:`QuoteExtractor._speech_kind_w` gives a kind to, with that kind: a
+    speech form, or a speech form after a و/ف clitic (Token.base) when the whole is longer than
+    three letters and not a speech form itself."""
+    table = {c + f: e[1] for c in _CLITICS for f, e in lex.speech.items() if len(c + f) > 3}
+    table.update((f, e[1]) for f, e in lex.speech.items())
+    return table
+
+
+# the prefixes QuoteExtractor._strip takes off (definite=True), and those without the article
+_ROLE_PREFIXES = ("و", "ف", "ب", "ل", "وب", "ول", "وال", "بال", "ال", "لل")
+_CLITIC_PREFIXES = ("و", "ف", "ب", "ل", "وب", "ول")
+
+
+def _strip(w: str, prefixes: tuple[str, ...]) -> list[str]:
+    """``w``, then ``w`` without each of ``prefixes`` it starts with (when two letters are left)."""
+    out = [w]
+    for p in prefixes:
+        if w.startswith(p) and len(w) - len(p) >= 2:
+            out.append(w[len(p):])
+    return out
+
+
+def _unnamed_heads(lex: Lexicon) -> dict[str, str]:
+    """Token form -> the English head :meth:`QuoteExtractor.unnamed` finds for it (the first of
+    ``_strip(form, _CLITIC_PREFIXES)`` that is an unnamed-speaker noun), for every form that has one:
+    such a form is a noun or a noun after one of the prefixes."""
+    forms = set(lex.unnamed) | {p + u for p in _CLITIC_PREFIXES for u in lex.unnamed}
+    heads = {}
+    for f in forms:
+        head = next((lex.unnamed[w] for w in _strip(f, _CLITIC_PREFIXES) if w in lex.unnamed), None)
+        if head is not None:
+            heads[f] = head
+    return heads
+
+
+def _role_starts(lex: Lexicon, firsts: frozenset[str]) -> frozenset[str]:
+    """Every token form :meth:`QuoteExtractor.role_at` can find a role at (a superset): the first
+    word of a two-word role (or it after a و/ف clitic), a one-word role, or one with a prefix that
+    ``_strip`` takes off."""
+    singles = [r for r in lex.roles if " " not in r]
+    return frozenset(firsts | {c + f for c in _CLITICS for f in firsts if len(c + f) > 3}
+                     | set(singles) | {p + r for p in _ROLE_PREFIXES for r in singles if len(r) >= 2})
 
 
 class QuoteExtractor:
@@ -130,6 +182,14 @@ class QuoteExtractor:
         self._m_starts = [m[0] for m in self.mentions]
         self._m_maxend = [0] + list(accumulate((m[1] for m in self.mentions), max))
         self._memo = _word_memo(lex)
+        self._speech_kinds: dict[str, str] = self._memo["speech_kind"]
+        words = view.words
+        # the indices of the tokens that are speech words, and of those that may start a role
+        self._speech_idx = list(compress(range(len(words)), map(self._speech_kinds.__contains__, words)))
+        self._role_idx = list(compress(range(len(words)), map(self._memo["role_starts"].__contains__, words)))
+        # ... and of the speech verbs with a و/ف clitic ("وقال", "فأكد": one opening another attribution)
+        self._clitic_verb_idx = list(compress(range(len(words)), map(self._memo["clitic_verbs"].__contains__,
+                                                                     words)))
         self.speakers: list[tuple[int, Speaker]] = []  # (body offset, speaker) in reading order
         self.role_map = self._learn_roles()
         self.unknown_names: dict[str, Speaker] = {}
@@ -140,13 +200,16 @@ class QuoteExtractor:
 
     def _speech_kind_w(self, w: str) -> str | None:
         """Speech kind of a token of form ``w`` (or of ``w`` without a leading و/ف, ``Token.base``)."""
-        e = self.lex.speech.get(w)
-        if e:
-            return e[1]
-        if len(w) > 3 and w[0] in _CLITICS:
-            e = self.lex.speech.get(w[1:])
-            if e:
-                return e[1]
+        return self._speech_kinds.get(w)
+
+    def _speech_before(self, k: int, back: int, floor: int) -> int | None:
+        """The last speech word (:meth:`_speech_kind_w`) among the tokens ``k - 1`` down to
+        ``k - back + 1`` (not before the first) that start after normalised offset ``floor``."""
+        ts = self.v._tok_starts
+        lo = max(k - back + 1, bisect.bisect_right(ts, floor))
+        x = bisect.bisect_left(self._speech_idx, k) - 1
+        if x >= 0 and self._speech_idx[x] >= lo:
+            return self._speech_idx[x]
         return None
 
     def is_comp(self, tk: Token) -> bool:
@@ -165,12 +228,7 @@ class QuoteExtractor:
         return True
 
     def _strip(self, w: str, definite: bool = True) -> list[str]:
-        out = [w]
-        prefixes = ("و", "ف", "ب", "ل", "وب", "ول", "وال", "بال", "ال", "لل") if definite else ("و", "ف", "ب", "ل", "وب", "ول")
-        for p in prefixes:
-            if w.startswith(p) and len(w) - len(p) >= 2:
-                out.append(w[len(p):])
-        return out
+        return _strip(w, _ROLE_PREFIXES if definite else _CLITIC_PREFIXES)
 
     def role_at(self, i: int) -> tuple[str, int] | None:
         """Role class of the noun phrase starting at token ``i`` and its length in tokens."""
@@ -199,10 +257,10 @@ class QuoteExtractor:
         return (r, 1) if r is not None else None
 
     def demonym_at(self, i: int) -> tuple[tuple[str, str], int] | None:
-        tks = self.v.tokens
-        if i >= len(tks):
+        tks = self.v.tok
+        if i >= len(self.v.words):
             return None
-        if i + 1 < len(tks) and tks[i].para == tks[i + 1].para:
+        if i + 1 < len(self.v.words) and tks[i].para == tks[i + 1].para:
             for first in (tks[i].w, tks[i].base):
                 d = self.lex.demonyms.get(first + " " + tks[i + 1].w)
                 if d:
@@ -249,6 +307,7 @@ class QuoteExtractor:
         head of state is Putin."""
         out: dict[tuple[str, str | None], list[tuple[int, Actor]]] = {}
         v = self.v
+        role_idx = self._role_idx
         for s, e, a in self.mentions:
             if a.kind != "person":
                 continue
@@ -257,14 +316,16 @@ class QuoteExtractor:
             if not ts:
                 break
             floor = v.sentence_floor(ts[min(k, len(ts) - 1)])
-            for j in range(k - 1, max(-1, k - 7), -1):
-                if ts[j] <= floor:
-                    break  # another sentence
-                r = self.role_at(j)
+            # the nearest role among the 6 tokens before the name, in its sentence
+            lo = max(k - 6, bisect.bisect_right(ts, floor))
+            x = bisect.bisect_left(role_idx, k) - 1
+            while x >= 0 and role_idx[x] >= lo:
+                r = self.role_at(role_idx[x])
                 if r:
                     for key in ((r[0], a.country), (r[0], None)):
                         out.setdefault(key, []).append((s, a))
                     break
+                x -= 1
         return out
 
     def _norm_pos(self, body_pos: int) -> int:
@@ -309,10 +370,11 @@ class QuoteExtractor:
     def resolve_np(self, a: int, b: int, pos: int) -> Speaker | None:
         """Speaker named by tokens ``a..b-1`` (a subject window)."""
         v = self.v
-        tks = v.tokens
+        tks = v.tok
         if a >= b:
             return None
-        s, e = tks[a].s, tks[b - 1].e
+        offs, ts, te = v.nt.offsets, v._tok_starts, v._tok_ends
+        s, e = offs[ts[a]], offs[te[b - 1] - 1] + 1  # tks[a].s, tks[b - 1].e (tokens not built)
         ms = self.mentions_in(s, e)
         persons = [m for m in ms if m[2].kind == "person"]
         if persons:
@@ -322,7 +384,9 @@ class QuoteExtractor:
             return un
         role = self.role_at(a)
         role_country = None
-        first_word = tks[a].base if tks[a].base in self.lex.outlet_refs or tks[a].base in self.lex.org_refs else tks[a].w
+        w_a = v.words[a]
+        base_a = w_a[1:] if (len(w_a) > 3 and w_a[0] in _CLITICS) else w_a  # tks[a].base
+        first_word = base_a if base_a in self.lex.outlet_refs or base_a in self.lex.org_refs else w_a
         if role:
             cls, n = role
             country = None
@@ -415,8 +479,8 @@ class QuoteExtractor:
         if self._name_token(Token(tk.i, tk.ns, tk.ne, tk.s, tk.e, tk.w[2:], tk.w[2:], tk.sent, tk.para)) is False \
                 and self.demonym_at(j) is None:
             return False
-        tks = self.v.tokens
-        if j + 1 >= len(tks) or j + 1 >= b:
+        tks = self.v.tok
+        if j + 1 >= len(self.v.words) or j + 1 >= b:
             return True
         gap = self.v.t[tk.ne:tks[j + 1].ns]
         return any(ch in gap for ch in "،,:\"") or self.is_comp(tks[j + 1]) or tks[j + 1].w in _BREAKS
@@ -426,7 +490,7 @@ class QuoteExtractor:
         window, or after a role/nationality or a comma, closed by a comma, the window end or a break
         ("قال سونج تشونج بينج، الخبير العسكري الصيني، إن"). Returned transliterated, Arabic in ``key``."""
         v = self.v
-        tks = v.tokens
+        tks = v.tok
         i = a
         while i < b:
             if not self._name_token(tks[i]):
@@ -442,7 +506,7 @@ class QuoteExtractor:
             opens = i == a or any(ch in gap_before for ch in "،,") or (
                 prev is not None and (self.role_at(i - 1) is not None or self.demonym_at(i - 1) is not None
                                       or any(m[1] == prev.e for m in self.mentions)))
-            gap_after = v.t[tks[j - 1].ne:tks[j].ns] if j < len(tks) else ""
+            gap_after = v.t[tks[j - 1].ne:tks[j].ns] if j < len(v.words) else ""
             closes = j >= b or any(ch in gap_after for ch in "،,:\"") or tks[j].w in _BREAKS \
                 or self.is_comp(tks[j]) or self._recipient(tks[j])
             if opens and closes and 1 <= n <= 4:
@@ -459,7 +523,7 @@ class QuoteExtractor:
                             country = _actor_country(m[2])
                 if country is None:
                     # apposition after the name: "سونج تشونج بينج، الخبير العسكري الصيني"
-                    for k in range(j, min(len(tks), j + 6)):
+                    for k in range(j, min(len(v.words), j + 6)):
                         if tks[k].sent != tks[i].sent or self.is_comp(tks[k]) or self.speech_kind(tks[k]):
                             break
                         d = self.demonym_at(k)
@@ -491,13 +555,14 @@ class QuoteExtractor:
 
     def unnamed(self, a: int, b: int, ms) -> Speaker | None:
         """"مسؤولون أميركيون" -> unnamed US officials; "مسؤول من معهد X" -> unnamed X official."""
-        tks = self.v.tokens
-        head_tok = tks[a]
-        head = next((self.lex.unnamed[w] for w in self._strip(head_tok.w, definite=False)
-                     if w in self.lex.unnamed), None)
+        tks = self.v.tok
+        words = self.v.words
+        w_a = words[a]
+        head = self._memo["unnamed_head"].get(w_a)
         start = a + 1
-        if head is None and a + 1 < b and tks[a].base in ("كبار", "بعض", "احد"):
-            head = self.lex.unnamed.get(tks[a + 1].w)
+        if head is None and a + 1 < b and (w_a[1:] if (len(w_a) > 3 and w_a[0] in _CLITICS) else w_a) in (
+                "كبار", "بعض", "احد"):  # tks[a].base
+            head = self.lex.unnamed.get(words[a + 1])
             start = a + 2
         if head is None:
             return None
@@ -560,7 +625,7 @@ class QuoteExtractor:
             if w in _COMP_PREPS and end + 1 < k and self._comp_at(end + 1):
                 break
             # a recipient "لصحيفة" / "للصحيفة" ends the subject
-            if end > j + 1 and self._recipient_w(w, ts[end]):
+            if end > j + 1 and w[0] == "ل" and self._recipient_w(w, ts[end]):
                 break
             # a quote mark or colon between tokens ends it too (not the marks around a name)
             gap = v.t[te[end - 1]:ts[end]]
@@ -593,11 +658,10 @@ class QuoteExtractor:
         return any(om.s <= s < om.e for om in oms)
 
     def _sentence_first_actor(self, j: int) -> Speaker | None:
-        tks = self.v.tokens
-        i = j
-        while i > 0 and tks[i - 1].sent == tks[j].sent:
-            i -= 1
-        ms = self.mentions_in(tks[i].s, tks[j].s)
+        v = self.v
+        ts, offs = v._tok_starts, v.nt.offsets
+        i = bisect.bisect_right(ts, v.sentence_floor(ts[j]))  # the first token of j's sentence
+        ms = self.mentions_in(offs[ts[i]], offs[ts[j]])
         persons = [m for m in ms if m[2].kind == "person"]
         if persons or ms:
             return self._from_actor((persons or ms)[0][2], "sentence-subject")
@@ -605,10 +669,10 @@ class QuoteExtractor:
 
     def resolve_cue(self, j: int, k: int, frame_pos: int, frames_before: list[Frame]) -> Speaker | None:
         v = self.v
-        tks = v.tokens
-        kind = self.speech_kind(tks[j])
-        pos = tks[j].s
+        tks = v.tok
         ts, words = v._tok_starts, v.words
+        kind = self._speech_kind_w(words[j])
+        pos = v.nt.offsets[ts[j]]  # tks[j].s
         if kind == "participle":
             sent_j = v.sentence_of(ts[j])
             for f in reversed(frames_before):
@@ -674,8 +738,8 @@ class QuoteExtractor:
 
     def apposition_person(self, b: int, k: int) -> Speaker | None:
         v = self.v
-        tks = v.tokens
-        if b >= len(tks) or b >= k:
+        tks = v.tok
+        if b >= len(v.words) or b >= k:
             return None
         k = min(k, b + 20)
         for s, e, a in self.mentions_in(tks[b].s, tks[k - 1].e):
@@ -699,7 +763,7 @@ class QuoteExtractor:
         "والرئيس الروسي الذي عبر عن ارتياحه، أكد"). A comma right before the verb does not end that clause;
         other punctuation, a complementiser or another speech word does."""
         v = self.v
-        tks = v.tokens
+        tks = v.tok
         sent = tks[j].sent
         clause_end = j
         start = j
@@ -738,31 +802,21 @@ class QuoteExtractor:
     def reported_frames(self) -> list[Frame]:
         v = self.v
         frames = []
-        comps = self.lex.complementizers
         words = v.words
-        present = comps.intersection(words)
         ts, te = v._tok_starts, v._tok_ends
         n_tok = len(words)
-        for k in ([k for k, w in enumerate(words) if w in present] if present else ()):
-            if not self._comp_at(k):
-                continue
+        # the complementisers that may open reported speech (not in an outlet name: "سي إن إن")
+        comps = [k for k in compress(range(n_tok), map(self.lex.complementizers.__contains__, words))
+                 if self._comp_at(k) and not v.in_outlet(ts[k])]
+        for x, k in enumerate(comps):
             tk_ns, tk_ne = ts[k], te[k]
-            if any(om.ns <= tk_ns < om.ne for om in v.outlet_matches):
-                continue  # "سي إن إن"
             pin = v.pair_containing(tk_ns)
             if pin is not None and pin.name_like:
                 continue
-            j = None
-            floor = v.sentence_floor(tk_ns)
-            for i in range(k - 1, max(-1, k - MAX_VERB_GAP), -1):
-                if ts[i] <= floor:
-                    break  # another sentence
-                if self._comp_at(i) and not any(om.ns <= ts[i] < om.ne for om in v.outlet_matches):
-                    break
-                if self._speech_kind_w(words[i]):
-                    j = i
-                    break
-            if j is None or k + 1 >= n_tok:
+            # the speech verb: the nearest speech word before, in the sentence, with no
+            # complementiser between
+            j = self._speech_before(k, MAX_VERB_GAP, v.sentence_floor(tk_ns))
+            if j is None or (x > 0 and comps[x - 1] >= j) or k + 1 >= n_tok:
                 continue
             outer = v.outermost_pair_containing(tk_ns)
             if outer is not None and outer.open > ts[j]:
@@ -802,36 +856,33 @@ class QuoteExtractor:
         """End of reported speech starting at token ``k``: the sentence end, or an earlier ", وقال X" that
         opens another attribution (participles such as "مضيفا" continue the same speaker)."""
         v = self.v
-        ts, te, words = v._tok_starts, v._tok_ends, v.words
+        ts, te = v._tok_starts, v._tok_ends
         ne = v.sentence_end(ts[k])
-        i = k + 1
-        n = len(words)
-        while i < n and ts[i] < ne:
-            w = words[i]
-            if len(w) > 3 and w[0] in _CLITICS and self._speech_kind_w(w) in ("verb", "chain"):  # has_clitic
-                gap = v.t[te[i - 1]:ts[i]]
-                if ("،" in gap or "," in gap) and v.pair_containing(ts[i]) is None:
-                    return te[i - 1]
-            i += 1
+        idx = self._clitic_verb_idx
+        for x in range(bisect.bisect_right(idx, k), len(idx)):
+            i = idx[x]
+            if ts[i] >= ne:
+                break
+            gap = v.t[te[i - 1]:ts[i]]
+            if ("،" in gap or "," in gap) and v.pair_containing(ts[i]) is None:
+                return te[i - 1]
         return ne
 
     def according_frames(self) -> list[Frame]:
         """"وبحسب مسؤول الكرملين، لا يوجد …": an attribution opening a clause, then a comma; the quote is
         the rest of the sentence. Outlets and reports here are cited sources, not speakers."""
         v = self.v
-        tks = v.tokens
         frames = []
         words = v.words
-        present = _ACCORDING_FORMS.intersection(words)
+        n_tok = len(words)
         ts, te = v._tok_starts, v._tok_ends
-        for i in ([i for i, w in enumerate(words) if w in present] if present else ()):
+        for i in compress(range(n_tok), map(_ACCORDING_FORMS.__contains__, words)):
             cut = rstrip_end(v.t, ts[i])  # = len(v.t[:tk.ns].rstrip(" \t\u00a0"))
             if cut > 0 and v.t[cut - 1] not in "،,.:\n؛!?؟":
                 continue
-            tk = tks[i]
             comma = None
-            ceil = v.sentence_end(tk.ns)  # a later token starting after it is in another sentence
-            for m in range(i + 1, min(len(tks), i + 10)):
+            ceil = v.sentence_end(ts[i])  # a later token starting after it is in another sentence
+            for m in range(i + 1, min(n_tok, i + 10)):
                 if ts[m] > ceil:
                     break
                 gap = v.t[te[m - 1]:ts[m]]
@@ -840,12 +891,12 @@ class QuoteExtractor:
                     break
             if comma is None or comma == i + 1:
                 continue
-            first = self._strip(tks[i + 1].w)
+            first = self._strip(words[i + 1])
             if any(self.lex.cues.get(w) in ("noun", "report", "institution") for w in first):
                 continue
-            if self.outlets_in(tks[i + 1].ns, tks[comma - 1].ne):
+            if self.outlets_in(ts[i + 1], te[comma - 1]):
                 continue
-            ns = tks[comma].ns
+            ns = ts[comma]
             ne = min(v.sentence_end(ns), v.paragraph_end(ns), ns + MAX_QUOTE_CHARS)
             span = v.trimmed_span(ns, ne)
             if span:
@@ -855,7 +906,7 @@ class QuoteExtractor:
 
     def direct_frames(self, reported: list[Frame]) -> list[Frame]:
         v = self.v
-        tks = v.tokens
+        tks = v.tok
         used = {id(f.meta.get("pair")) for f in reported if f.meta.get("pair") is not None}
         frames = []
         for p in v.pairs:
@@ -882,16 +933,7 @@ class QuoteExtractor:
                 continue
             # a speech cue before the mark, in the same sentence
             kq = v.token_at_or_after(p.open)
-            floor = v.sentence_floor(p.open)
-            ts, vwords = v._tok_starts, v.words
-            cue = None
-            for i in range(kq - 1, max(-1, kq - MAX_CUE_GAP), -1):
-                if ts[i] <= floor:
-                    break  # another sentence
-                if self._speech_kind_w(vwords[i]):
-                    cue = i
-                    break
-                # "بأنه"/"بأنها" right before the mark ("وصف … بأنه "…"") is part of the cue
+            cue = self._speech_before(kq, MAX_CUE_GAP, v.sentence_floor(p.open))
             if cue is not None and words < SHORT_QUOTE_WORDS and kq - cue > SHORT_CUE_GAP:
                 cue = None
             if cue is not None and self.speech_kind(tks[cue]) in ("verb", "chain", "masdar") and kq - cue > 3:
@@ -908,8 +950,10 @@ class QuoteExtractor:
                 continue
             if p.closed:
                 k2 = v.token_at_or_after(p.close)
-                if k2 < len(tks) and tks[k2].sent == v.sentence_of(p.close) or (k2 < len(tks) and v.t[p.close + 1:tks[k2].ns].strip(" \t\u00a0،,") == ""):
-                    if k2 < len(tks) and self.speech_kind(tks[k2]) == "verb" and words >= SHORT_QUOTE_WORDS:
+                n_tok = len(v.words)
+                if k2 < n_tok and tks[k2].sent == v.sentence_of(p.close) or (
+                        k2 < n_tok and v.t[p.close + 1:tks[k2].ns].strip(" \t\u00a0،,") == ""):
+                    if k2 < n_tok and self.speech_kind(tks[k2]) == "verb" and words >= SHORT_QUOTE_WORDS:
                         frames.append(Frame(span[0], span[1], "direct", None, kq, p.open + 1, p.close, post_cue=k2))
         return frames
 
@@ -920,7 +964,7 @@ class QuoteExtractor:
         direct = self.direct_frames(reported)
         frames = sorted(reported + direct, key=lambda f: (f.nstart, f.parent is not None))
         done: list[Frame] = []
-        tks = self.v.tokens
+        tks = self.v.tok
         for f in frames:
             if f.parent is not None:
                 f.speaker = f.parent.speaker
@@ -932,7 +976,7 @@ class QuoteExtractor:
             elif f.cue is not None:
                 f.speaker = self.resolve_cue(f.cue, f.win_end, f.start, done)
             elif f.post_cue is not None:
-                a, b = self.window_after(f.post_cue, min(len(tks), f.post_cue + 12))
+                a, b = self.window_after(f.post_cue, min(len(self.v.words), f.post_cue + 12))
                 f.speaker = self.resolve_np(a, b, tks[f.post_cue].s) or self.last_speaker(f.start)
             elif f.colon_at is not None:
                 # "بوتين: "…"": the actor right before the colon
@@ -955,8 +999,8 @@ class QuoteExtractor:
             meta = {"kind": f.kind}
             ci = f.cue if f.cue is not None else f.meta.get("cue_tok")
             if ci is not None:
-                cue = tks[ci]
-                meta["cue"] = self.doc.body[cue.s:cue.e]
+                offs = self.v.nt.offsets  # the cue token's body span (tks[ci].s, tks[ci].e)
+                meta["cue"] = self.doc.body[offs[self.v._tok_starts[ci]]:offs[self.v._tok_ends[ci] - 1] + 1]
             if sp is not None:
                 meta["speaker_via"] = sp.via
                 meta["speaker_kind"] = sp.kind

@@ -70,16 +70,23 @@ class Lexicon:
         """One alternation over every alias (longest first), as whole words, allowing و/ب/ل/ال before."""
         return _outlet_pattern(sorted(self.outlets, key=len, reverse=True))
 
-    def outlet_regex_at(self, token: str) -> re.Pattern[str] | None:
+    def outlet_at(self, token: str) -> tuple[re.Pattern[str] | None, frozenset[str] | None]:
         """:attr:`outlet_regex` cut down to the aliases that can match at the start of the word
         ``token`` (a ``\\w+`` run), None if none can: the aliases whose first word is all word
         characters and equals ``token`` without some clitics of :data:`OUTLET_CLITICS` (the first
         word of a match ends where the token ends: a space or a non-word character follows it).
-        Same alternation order, so ``outlet_regex_at(token).match(t, p)`` is
-        ``outlet_regex.match(t, p)`` wherever no alias with a non-word first word starts."""
-        cache = self.__dict__.setdefault("_outlet_regex_at", {})
-        if token in cache:
-            return cache[token]
+        Same alternation order, so ``outlet_at(token)[0].match(t, p)`` is ``outlet_regex.match(t, p)``
+        wherever no alias with a non-word first word starts.
+
+        Second, the tokens that must follow ``token`` for any of those aliases to match, or None when
+        one of them may match whatever follows (a one-word alias, or a second word that starts with a
+        non-word character): after the spaces, a second alias word starting with a word character
+        is the next token's start, and the next token is that word's leading ``\\w+`` run.
+        Both are kept per token (:attr:`outlet_at_cache`)."""
+        cache = self.outlet_at_cache
+        hit = cache.get(token)
+        if hit is not None:
+            return hit
         by_first = self.__dict__.get("_outlets_by_first")
         if by_first is None:
             by_first = {}
@@ -88,13 +95,23 @@ class Lexicon:
             self.__dict__["_outlets_by_first"] = by_first
         firsts = {token[len(c):] for c in OUTLET_CLITICS if token.startswith(c)}
         aliases = [a for f in firsts for a in by_first.get(f, ())]
-        rx = None
+        rx = follow = None
         if aliases:
             order = {a: k for k, a in enumerate(sorted(self.outlets, key=len, reverse=True))}
             rx = _outlet_pattern(sorted(aliases, key=order.__getitem__))
+            seconds = [a.split()[1] if " " in a else "" for a in aliases]
+            leads = [_ALL_WORD.match(w) for w in seconds]
+            if all(leads):
+                follow = frozenset(m.group() for m in leads)
+        hit = (rx, follow)
         if len(cache) < 50_000:
-            cache[token] = rx
-        return rx
+            cache[token] = hit
+        return hit
+
+    @functools.cached_property
+    def outlet_at_cache(self) -> dict[str, tuple[re.Pattern[str] | None, frozenset[str] | None]]:
+        """Token -> :meth:`outlet_at` of it, for the tokens looked up so far."""
+        return {}
 
     @functools.cached_property
     def outlet_starts(self):

@@ -4,13 +4,14 @@ cue ("ذكرت صحيفة "X"") is reported as it is written."""
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from ..document import Span
-from .lexicon import norm
 from .text import OutletMatch, TextView, lstrip_start, rstrip_end
 
 _PAREN_END = re.compile(r"\(([^()\n]{2,60})\)\s*\.?[ \t\u00a0]*(?=\n|$)")
 _CREDIT = re.compile(r"(?m)^[ \t]*(المصدر|المصادر|مصدر الخبر|مصادر)[ \t]*:[ \t]*(.*)$")
+_CREDIT_HEAD = re.compile(r"[ \t]*(المصدر|المصادر|مصدر الخبر|مصادر)[ \t]*:")
 _BULLET = re.compile(r"^[\s\-–—•*·]+")
 _TOKEN = re.compile(r"\w+")
 
@@ -106,8 +107,7 @@ class SourceFinder:
 
     def _after_credit(self, npos: int) -> bool:
         line_start = self.v.t.rfind("\n", 0, npos) + 1
-        head = self.v.t[line_start:npos]
-        return bool(re.match(r"[ \t]*(المصدر|المصادر|مصدر الخبر|مصادر)[ \t]*:", head))
+        return _CREDIT_HEAD.match(self.v.t, line_start, npos) is not None
 
     # -- the passes ------------------------------------------------------------
     def run(self) -> list[str]:
@@ -157,25 +157,27 @@ class SourceFinder:
             words = _TOKEN.findall(v.t[p.open + 1:p.close])
             if not words or len(words) > 5:
                 continue
-            if self.cue_kind(words[0]) in ("noun", "institution") or norm(v.t[p.open + 1:p.close]) in self.lex.outlets:
+            # (the view's text is normalised already, and normalising again changes nothing:
+            # lexicon.norm() of it is its space-folded form)
+            if self.cue_kind(words[0]) in ("noun", "institution") or " ".join(
+                    v.t[p.open + 1:p.close].split()) in self.lex.outlets:
                 p.name_like = True
 
     def _unknown_after_noun(self) -> None:
         """ "ذكرت صحيفة "X"" / "لصحيفة "X"": an outlet noun after a cue, then a short name in quote marks."""
         v = self.v
         forms = _name_cue_forms(self._cues)
-        words = v.words
-        present = forms.intersection(words)
-        for k in ([k for k, w in enumerate(words) if w in present] if present else ()):
-            tk = v.tokens[k]
-            after = v.t[tk.ne:tk.ne + 3]
+        words, te = v.words, v._tok_ends
+        for k in compress(range(len(words)), map(forms.__contains__, words)):
+            ne = te[k]
+            after = v.t[ne:ne + 3]
             off = len(after) - len(after.lstrip(" \t\u00a0"))
-            p = v.pair_opening_at(tk.ne + off)
+            p = v.pair_opening_at(ne + off)
             if p is None or not p.closed or v.pair_words(p) > 6 or v.pair_words(p) == 0:
                 continue
+            tk = v.tok[k]
             p.name_like = True
-            content = v.t[p.open + 1:p.close]
-            key = norm(content)
+            key = " ".join(v.t[p.open + 1:p.close].split())  # lexicon.norm() of the normalised text
             if key in self.lex.outlets:
                 continue  # a known outlet: reported by _known
             if self.cue_kind(tk.w) != "noun":

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from ..normalize import NormText, normalize
 from .lexicon import OUTLET_CLITICS, Lexicon, Outlet
@@ -61,22 +61,27 @@ def lstrip_start(t: str, pos: int, chars: str = _HSPACE) -> int:
     return pos
 
 
-class _Tokens:
-    """The tokens of a :class:`TextView` as a read-only sequence of :class:`Token`, each built (and
-    kept) on first access: the arrays ``words``/``_tok_starts``/``_tok_ends`` hold every token, and
-    most tokens of an article are never looked at one by one."""
+class _TokenTable(dict):
+    """Token index -> :class:`Token`, each built (and kept) on first access (``__missing__``): the
+    arrays ``words``/``_tok_starts``/``_tok_ends`` hold every token, and most tokens of an article are
+    never looked at one by one. A token already built is found by a plain (C-level) dict lookup.
+    Indexing follows a list (negative indices count from the end, IndexError out of range), but
+    ``len()`` and iteration are those of the dict: use :class:`_Tokens` for a sequence."""
 
-    __slots__ = ("_v", "_n", "_cache")
+    __slots__ = ("_v", "_n")
 
     def __init__(self, view: "TextView", n: int):
+        super().__init__()
         self._v = view
         self._n = n
-        self._cache: list[Token | None] = [None] * n
 
-    def __len__(self) -> int:
-        return self._n
-
-    def _make(self, i: int) -> Token:
+    def __missing__(self, i: int) -> Token:
+        n = self._n
+        k = i + n if i < 0 else i
+        if not 0 <= k < n:
+            raise IndexError("token index out of range")
+        if k != i:
+            return self[k]
         v = self._v
         ns, ne = v._tok_starts[i], v._tok_ends[i]
         w = v.words[i]
@@ -84,25 +89,35 @@ class _Tokens:
         offs = v.nt.offsets
         tk = Token(i, ns, ne, offs[ns], offs[ne - 1] + 1, w, base,
                    bisect.bisect_left(v.sent_bounds, ns), bisect.bisect_left(v.para_bounds, ns))
-        self._cache[i] = tk
+        self[i] = tk
         return tk
+
+
+class _Tokens:
+    """The tokens of a :class:`TextView` as a read-only sequence of :class:`Token` (slices and
+    iteration included), over the view's :class:`_TokenTable`."""
+
+    __slots__ = ("_table", "_n")
+
+    def __init__(self, table: _TokenTable, n: int):
+        self._table = table
+        self._n = n
+
+    def __len__(self) -> int:
+        return self._n
 
     def __getitem__(self, i):
         if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(self._n))]
-        if i < 0:
-            i += self._n
-            if i < 0:
-                raise IndexError("token index out of range")
-        tk = self._cache[i]  # IndexError past the end, as a list
-        return tk if tk is not None else self._make(i)
+            return [self._table[k] for k in range(*i.indices(self._n))]
+        return self._table[i]
 
     def __iter__(self):
+        table = self._table
         for i in range(self._n):
-            yield self[i]
+            yield table[i]
 
 
-@dataclass
+@dataclass(slots=True)
 class QuotePair:
     """A stretch between quote marks (normalised offsets of the marks; ``close`` may be the paragraph end)."""
 
@@ -112,7 +127,7 @@ class QuotePair:
     name_like: bool = False  # an outlet or institution name in quote marks, not a quotation
 
 
-@dataclass
+@dataclass(slots=True)
 class OutletMatch:
     ns: int
     ne: int
@@ -142,10 +157,18 @@ class TextView:
         n = len(self.words)
         self._tok_starts: list[int] = acc[0:2 * n:2]
         self._tok_ends: list[int] = acc[1::2]
-        self.tokens = _Tokens(self, n)
+        # ``tok[i]``: the hot paths' token access (a dict lookup once built); ``tokens``: as a sequence
+        self.tok = _TokenTable(self, n)
+        self.tokens = _Tokens(self.tok, n)
         self.pairs = self._quote_pairs()
         self._pair_by_open = {p.open: p for p in self.pairs}
+        # for bisecting (pairs are sorted by open; no two share an open mark): the opens, and the
+        # largest close among the first k + 1 pairs
+        self._pair_opens = [p.open for p in self.pairs]
+        self._pair_maxclose = list(accumulate((p.close for p in self.pairs), max))
+        self._pair_nwords: dict[int, int] = {}  # pair open -> pair_words
         self.outlet_matches = self._outlets()
+        self._outlet_starts = [om.ns for om in self.outlet_matches]
 
     # -- positions -------------------------------------------------------------
     def sentence_of(self, npos: int) -> int:
@@ -238,21 +261,31 @@ class TextView:
         return self._pair_by_open.get(npos)
 
     def pair_containing(self, npos: int) -> QuotePair | None:
-        """The innermost quote pair around ``npos``."""
-        best = None
-        for p in self.pairs:
-            if p.open < npos < p.close and (best is None or p.open > best.open):
-                best = p
-        return best
+        """The innermost quote pair around ``npos``: the one with the largest open before it whose
+        close is after it."""
+        pairs, maxclose = self.pairs, self._pair_maxclose
+        for k in range(bisect.bisect_left(self._pair_opens, npos) - 1, -1, -1):
+            if maxclose[k] <= npos:
+                return None  # no pair up to here closes after npos
+            if pairs[k].close > npos:
+                return pairs[k]
+        return None
 
     def outermost_pair_containing(self, npos: int) -> QuotePair | None:
-        for p in self.pairs:
-            if p.open < npos < p.close:
-                return p
+        """The first pair (in order) around ``npos``: the first one closing after ``npos`` contains it
+        if it opens before it, and none does otherwise (every later pair opens later)."""
+        k = bisect.bisect_right(self._pair_maxclose, npos)
+        if k < len(self.pairs) and self.pairs[k].open < npos:
+            return self.pairs[k]
         return None
 
     def pair_words(self, p: QuotePair) -> int:
-        return len(_TOKEN.findall(self.t[p.open + 1:p.close]))
+        """The number of words between the marks of ``p`` (counted once per pair: the passes ask
+        for it several times)."""
+        n = self._pair_nwords.get(p.open)
+        if n is None:
+            n = self._pair_nwords[p.open] = len(_TOKEN.findall(self.t[p.open + 1:p.close]))
+        return n
 
     # -- outlets ---------------------------------------------------------------
     def _outlet_hits(self):
@@ -265,10 +298,17 @@ class TextView:
         t = self.t
         rx = self.lex.outlet_regex
         full, odd = self.lex.outlet_starts
-        ts = self._tok_starts
-        present = full.intersection(self.words)
-        # start -> the token there (its own cut-down regex) or None (the full regex)
-        starts = {ts[k]: w for k, w in enumerate(self.words) if w in present} if present else {}
+        ts, words = self._tok_starts, self.words
+        n_tok = len(words)
+        cached, outlet_at = self.lex.outlet_at_cache, self.lex.outlet_at
+        # start -> the regex to try there: the token's own cut-down regex (skipped when the next
+        # token cannot continue any of its aliases) or, set below, the full regex
+        starts = {}
+        for k in compress(range(n_tok), map(full.__contains__, words)):
+            w = words[k]
+            rw, follow = cached.get(w) or outlet_at(w)
+            if rw is not None and (follow is None or (k + 1 < n_tok and words[k + 1] in follow)):
+                starts[ts[k]] = rw
         if odd is not None:
             n = len(t)
             for end_idx, (ln, single, multi) in odd.iter(t):
@@ -280,18 +320,12 @@ class TextView:
                 for c in OUTLET_CLITICS:
                     p = q - len(c)
                     if p >= 0 and t.startswith(c, p) and (p == 0 or not _WORDCHAR.match(t, p - 1)):
-                        starts[p] = None  # an alias with a non-word first word may start here
+                        starts[p] = rx  # an alias with a non-word first word may start here
         pos = 0
-        at = self.lex.outlet_regex_at
         for p in sorted(starts):
             if p < pos:
                 continue
-            w = starts[p]
-            if w is None:
-                m = rx.match(t, p)
-            else:
-                rw = at(w)
-                m = rw.match(t, p) if rw is not None else None
+            m = starts[p].match(t, p)
             if m is not None:
                 yield m
                 pos = m.end()
@@ -307,6 +341,12 @@ class TextView:
             out.append(OutletMatch(m.start(1), m.end(1), s, e, entry[0], entry[1],
                                    self.t[m.start():m.start(1)]))
         return out
+
+    def in_outlet(self, npos: int) -> bool:
+        """Is normalised offset ``npos`` inside an outlet match (``om.ns <= npos < om.ne``)? The
+        matches are in order and do not overlap, so only the last one starting at or before it can."""
+        k = bisect.bisect_right(self._outlet_starts, npos) - 1
+        return k >= 0 and npos < self.outlet_matches[k].ne
 
     def prev_tokens(self, npos: int, n: int) -> list[Token]:
         k = self.token_at_or_after(npos)

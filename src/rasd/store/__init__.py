@@ -98,23 +98,40 @@ class Store:
             return 0
         now = utc_now()
         sqlite = self.dialect == "sqlite"
-        with self.engine.begin() as conn:
-            old = self._existing_seqs(conn, [d.id for d in docs])
-            # read before the old rows go: a re-saved document may hold the highest seq
-            next_seq = (conn.execute(sa.select(sa.func.max(S.documents.c.seq))).scalar() or 0) + 1
-            if old:
-                self._delete_documents(conn, list(old))
-            seqs = dict(old)
-            for d in docs:
-                if d.id not in seqs:
-                    seqs[d.id] = next_seq
-                    next_seq += 1
-            rows = BatchRows(docs, seqs, now, json_text=sqlite, with_fts=sqlite)
-            if sqlite:
-                self._write_sqlite(conn, rows)
-            else:
-                self._write_core(conn, rows)
+        with self.engine.connect() as conn:
+            try:
+                if sqlite:
+                    # The batch's rows are consistent by construction (every child row's document and
+                    # every mention's actor are written in the same batch; a re-saved document's
+                    # children are deleted explicitly), so SQLite's per-row foreign-key lookups are
+                    # skipped. The pragma only takes effect outside a transaction: it runs before the
+                    # first write, where the driver opens one.
+                    conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
+                self._save_batch(conn, docs, now, sqlite)
+                conn.commit()
+            finally:
+                if sqlite:
+                    conn.rollback()  # nothing left after a commit; ends a failed batch first
+                    conn.exec_driver_sql("PRAGMA foreign_keys = ON")
+                    conn.commit()
         return len(docs)
+
+    def _save_batch(self, conn, docs: list[Document], now: str, sqlite: bool) -> None:
+        old = self._existing_seqs(conn, [d.id for d in docs])
+        # read before the old rows go: a re-saved document may hold the highest seq
+        next_seq = (conn.execute(sa.select(sa.func.max(S.documents.c.seq))).scalar() or 0) + 1
+        if old:
+            self._delete_documents(conn, list(old))
+        seqs = dict(old)
+        for d in docs:
+            if d.id not in seqs:
+                seqs[d.id] = next_seq
+                next_seq += 1
+        rows = BatchRows(docs, seqs, now, json_text=sqlite, with_fts=sqlite)
+        if sqlite:
+            self._write_sqlite(conn, rows)
+        else:
+            self._write_core(conn, rows)
 
     def _existing_seqs(self, conn, ids: list[str]) -> dict[str, int]:
         """``id -> seq`` of the documents among ``ids`` already stored."""

@@ -156,6 +156,7 @@ class _Parser:
                  stop: int | None = None, max_tokens: int = 1 << 30):
         self.anchor = anchor
         self.lex = lex
+        self._words = lex.words
         stop = len(folded) if stop is None else min(stop, len(folded))
         self.kinds: list[str] = []
         self.vals: list[str] = []
@@ -167,9 +168,13 @@ class _Parser:
     # -- token helpers -------------------------------------------------------------
     def kind(self, i: int) -> str | None:
         """Kind of token ``i`` (d, n, w, nl, p), tokenising lazily; None past the window."""
+        try:  # the grammar mostly asks again about tokens already read
+            return self.kinds[i]
+        except IndexError:
+            return self._read_to(i)
+
+    def _read_to(self, i: int) -> str | None:
         kinds = self.kinds
-        if i < len(kinds):
-            return kinds[i]
         while len(kinds) <= i:
             if self._it is None:
                 return None
@@ -191,14 +196,14 @@ class _Parser:
         if self.kind(i) != "w":
             return None
         if clitic:
-            return self.key(i)[0] or None
+            return _word_key(self.lex, self.vals[i])[0] or None
         return self.vals[i]
 
     def lexcat(self, i: int, cat: str, clitic: bool = False) -> str | None:
-        w = self.word(i, clitic)
-        if w is None:
+        """The value of category ``cat`` of word token ``i`` (clitics off if ``clitic``), else None."""
+        if self.kind(i) != "w":
             return None
-        d = self.lex.words.get(w)
+        d = self._words.get(_word_key(self.lex, self.vals[i])[0] if clitic else self.vals[i])
         return d.get(cat) if d else None
 
     def phrase(self, i: int, cat: str, clitic: bool = False) -> tuple[Phrase, int] | None:
