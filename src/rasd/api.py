@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable, Iterator
 from .document import Document
 from .errors import InputError, RasdError
 from .ingest.readers import from_value
-from .pipeline import Pipeline, RunContext, load_config
+from .pipeline import BATCH_SIZE, Pipeline, RunContext, load_config
 
 log = logging.getLogger("rasd")
 
@@ -117,17 +117,21 @@ def analyze_many(
         handler = on_error
     else:
         raise ValueError("on_error must be 'warn', 'raise' or a callable")
+    batch: list[Document] = []
     for n, item in enumerate(items):
         if isinstance(item, RasdError):
             handler(item)
             continue
         try:
-            doc = from_value(item, source=f"<item {n}>")
-            results = pipe(doc)
+            batch.append(from_value(item, source=f"<item {n}>"))
         except RasdError as err:
             handler(err)
             continue
-        yield from results
+        if len(batch) >= BATCH_SIZE:  # documents run stage by stage in batches (Pipeline.run_batch)
+            yield from pipe.run_batch(batch, handler)
+            batch = []
+    if batch:
+        yield from pipe.run_batch(batch, handler)
 
 
 def open_store(url: str | Path = "rasd.db"):

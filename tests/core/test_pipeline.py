@@ -99,3 +99,58 @@ def test_a_stage_off_by_default_can_be_enabled():
     cfg = {"pipeline": {"stages": ["ingest.html.v1", "test.spawn.v1", "test.after.v1"], "disable": ["test.after"]}}
     assert "test.after.v1" not in Pipeline.from_config(cfg).names
     assert "test.after.v1" in Pipeline.from_config(cfg, enable=["test.after"]).names
+
+
+@register_stage("test.order.v1", requires=("body",), assigns=("order",))
+def _make_order(config, ctx):
+    seen = ctx.__dict__.setdefault("_test_order_seen", [])
+
+    def run(doc):  # state across documents, like dedup: which documents came before
+        doc.meta["before"] = list(seen)
+        seen.append(doc.body)
+        return doc
+    return run
+
+
+def _batch_pipe():
+    return Pipeline.from_config({"pipeline": {"stages": ["ingest.html.v1", "test.spawn.v1", "test.boom.v1",
+                                                         "test.order.v1", "test.after.v1"]}}, RunContext())
+
+
+TEXTS = ["خبر أول||ملحق أول", "خبر ثان", "وقع انفجار هنا", "خبر رابع||ملحق رابع", "خبر خامس"]
+
+
+def test_a_batch_gives_what_running_documents_one_by_one_gives():
+    one = _batch_pipe()
+    singly = [d for t in TEXTS if "انفجار" not in t for d in one(Document.from_input(text=t))]
+    errors = []
+    batched = list(_batch_pipe().pipe([Document.from_input(text=t) for t in TEXTS], batch_size=3,
+                                      on_error=errors.append))
+    assert [d.body for d in batched] == [d.body for d in singly] == [
+        "خبر أول", "ملحق أول", "خبر ثان", "خبر رابع", "ملحق رابع", "خبر خامس"]
+    # a stage with state across documents sees them in the same order, split-off ones after their host
+    assert [d.meta["before"] for d in batched] == [d.meta["before"] for d in singly]
+    assert [d.provenance for d in batched] == [d.provenance for d in singly]
+
+
+def test_a_failing_document_leaves_the_rest_of_its_batch():
+    errors = []
+    docs = [Document.from_input(text=t, input_id=f"in{i}") for i, t in enumerate(TEXTS)]
+    out = _batch_pipe().run_batch(docs, on_error=errors.append)
+    assert len(out) == 6 and all(d.meta["after"] == "x" for d in out)
+    assert len(errors) == 1 and isinstance(errors[0], StageError) and "in2" in str(errors[0])
+    with pytest.raises(StageError, match="kaboom"):
+        _batch_pipe().run_batch([Document.from_input(text=t) for t in TEXTS])  # no handler: it is raised
+
+
+def test_analyze_many_reports_a_bad_document_and_keeps_the_others(monkeypatch):
+    import rasd
+    from rasd import api
+
+    monkeypatch.setattr(api, "BATCH_SIZE", 2)
+    errors = []
+    items = ["أعلنت الحكومة خطة جديدة للنقل.", {"html": ""}, "زار الوزير القاهرة أمس.",
+             "وصل الوفد إلى عمان صباح اليوم."]
+    out = list(rasd.analyze_many(items, on_error=errors.append))
+    assert [d.body.strip() for d in out] == [items[0], items[2], items[3]]
+    assert len(errors) == 1
