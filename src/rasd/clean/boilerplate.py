@@ -145,7 +145,10 @@ def split_lines(body: str) -> list[Line]:
     return [Line(*row) for row in _line_table(body)]
 
 
-_SHARED: dict[str, list[Line]] = {}  # a few recent bodies -> their lines, for readers
+_SHARED: dict[str, list[Line]] = {}  # recent bodies -> their lines, for readers
+# bodies remembered: a batch's worth (rasd.pipeline.BATCH_SIZE documents run stage by stage, so
+# clean.appended reads all of a batch's lines before clean.metadata reads them again)
+_SHARED_MAX = 80
 
 
 def read_lines(body: str) -> list[Line]:
@@ -154,7 +157,7 @@ def read_lines(body: str) -> list[Line]:
     lines = _SHARED.get(body)
     if lines is None:
         lines = split_lines(body)
-        if len(_SHARED) >= 8:
+        if len(_SHARED) >= _SHARED_MAX:
             _SHARED.pop(next(iter(_SHARED)))
         _SHARED[body] = lines
     return lines

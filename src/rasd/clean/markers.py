@@ -70,7 +70,8 @@ def _rows(path: Path, ncols: int) -> list[tuple[str, ...]]:
     return rows
 
 
-_SEEN_MAX = 2048  # keys whose classification a MarkerSet remembers (a few documents' lines)
+_SEEN_MAX = 8192  # keys whose classification a MarkerSet remembers (a batch of documents' lines: see
+# rasd.pipeline.BATCH_SIZE; boilerplate classifies them, then clean.appended asks again)
 
 
 @dataclass
