@@ -96,7 +96,12 @@ class BoilerplateOptions:
 _LONG_WORDS = 60  # lines longer than this get a key of their first words only (enough for markers)
 
 
-_TABLES: dict[str, tuple] = {}  # a few recent bodies -> their line tables
+_TABLES: dict[str, tuple] = {}  # recent bodies -> their line tables
+# tables remembered: a batch's worth (rasd.pipeline.BATCH_SIZE documents run stage by stage, two
+# tables each: the body read and the new body). clean.boilerplate hands the new bodies' tables to
+# clean.appended, which reads them only after the whole batch is cleaned; with fewer slots they were
+# pushed out by then and clean.appended built every table again.
+_TABLES_MAX = 80
 
 
 def _line_table(body: str) -> tuple[tuple[int, int, str, str, int, str], ...]:
@@ -108,7 +113,7 @@ def _line_table(body: str) -> tuple[tuple[int, int, str, str, int, str], ...]:
 
 
 def _remember(body: str, table: tuple) -> None:
-    if len(_TABLES) >= 8:
+    if len(_TABLES) >= _TABLES_MAX:
         _TABLES.pop(next(iter(_TABLES)))
     _TABLES[body] = table
 
