@@ -21,8 +21,10 @@ verb (``قال المتحدث باسم الكرملين، دميتري بيسك�
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from itertools import accumulate, compress
+from operator import itemgetter
 
 from ..document import Actor, Document, Quote
 from .lexicon import Lexicon, norm
@@ -47,6 +49,10 @@ _SKIP_BEFORE = frozenset(norm(w) for w in _SKIP_BEFORE)
 _COMP_PREPS = frozenset(norm(w) for w in _COMP_PREPS)
 _ACCORDING = frozenset(norm(w) for w in _ACCORDING)
 _ALA, _LISAN, _AN = norm("على"), norm("لسان"), norm("عن")
+# the punctuation looked for between two tokens (one C-level search instead of a test per character)
+_COMMA = re.compile("[،,]")
+_PAUSE = re.compile('[،,:"]')  # a comma, a colon or a quote mark
+_CLAUSE_BREAK = re.compile('[،,:;"]')
 # the tokens whose form or whose form without a leading و/ف (Token.base) is in _ACCORDING
 _ACCORDING_FORMS = _ACCORDING | frozenset(c + w for c in "وف" for w in _ACCORDING if len(c + w) > 3)
 
@@ -113,14 +119,35 @@ def _word_memo(lex: Lexicon) -> dict[str, dict]:
                                                    if isinstance(d, dict)):
         firsts = frozenset(k.split(" ", 1)[0] for k in lex.roles if " " in k)
         kinds = _speech_kinds(lex)
-        cached = (sizes, {"role": {}, "demonym": {}, "lexical": {}, "role_firsts": firsts,
-                          "role_starts": _role_starts(lex, firsts), "speech_kind": kinds,
-                          "unnamed_head": _unnamed_heads(lex),
-                          # the forms with a و/ف clitic (Token.has_clitic) of a speech or chain verb
-                          "clitic_verbs": frozenset(w for w, kind in kinds.items() if len(w) > 3
-                                                    and w[0] in _CLITICS and kind in ("verb", "chain"))})
+        role_starts = _role_starts(lex, firsts)
+        # the forms with a و/ف clitic (Token.has_clitic) of a speech or chain verb
+        clitic_verbs = frozenset(w for w, kind in kinds.items() if len(w) > 3
+                                 and w[0] in _CLITICS and kind in ("verb", "chain"))
+        cached = (sizes, {"role": {}, "demonym": {}, "lexical": {}, "name_form": {}, "name_form_bare": {},
+                          "role_firsts": firsts,
+                          "demonym_firsts": frozenset(k.split(" ", 1)[0] for k in lex.demonyms if " " in k),
+                          "role_starts": role_starts, "speech_kind": kinds,
+                          "unnamed_head": _unnamed_heads(lex), "clitic_verbs": clitic_verbs,
+                          "word_flags": _word_flags(((kinds, _F_SPEECH), (role_starts, _F_ROLE),
+                                                     (clitic_verbs, _F_CLITIC_VERB),
+                                                     (lex.complementizers, _F_COMP),
+                                                     (_ACCORDING_FORMS, _F_ACCORDING)))})
         lex.__dict__["_word_memo"] = cached
     return cached[1]
+
+
+# the token classes QuoteExtractor indexes (one bit each in the "word_flags" table)
+_F_SPEECH, _F_ROLE, _F_CLITIC_VERB, _F_COMP, _F_ACCORDING = 1, 2, 4, 8, 16
+
+
+def _word_flags(tables) -> dict[str, int]:
+    """Token form -> the bits of the ``(forms, bit)`` tables it is in (forms in none are left out):
+    one pass over an article's tokens finds the members of every table."""
+    flags: dict[str, int] = {}
+    for forms, bit in tables:
+        for w in forms:
+            flags[w] = flags.get(w, 0) | bit
+    return flags
 
 
 def _speech_kinds(lex: Lexicon) -> dict[str, str]:
@@ -173,23 +200,42 @@ class QuoteExtractor:
         self.doc = doc
         self.v = view
         self.lex = lex
-        ms = []
-        for a in doc.actors:
-            for m in a.mentions:
-                ms.append((m.start, m.end, a))
-        self.mentions = sorted(ms, key=lambda x: (x[0], -(x[1] - x[0])))
+        # by start, then the longer first (key (start, -length)), equal spans in actor order: two
+        # stable C-keyed sorts, by end descending and then by start
+        ms = [(m.start, m.end, a) for a in doc.actors for m in a.mentions]
+        ms.sort(key=itemgetter(1), reverse=True)
+        ms.sort(key=itemgetter(0))
+        self.mentions = ms
         # for bisecting: mention starts, and the largest end among the first k mentions
-        self._m_starts = [m[0] for m in self.mentions]
-        self._m_maxend = [0] + list(accumulate((m[1] for m in self.mentions), max))
+        self._m_starts = list(map(itemgetter(0), ms))
+        self._m_maxend = [0, *accumulate(map(itemgetter(1), ms), max)]
+        # the person mentions, in the same order (three lookups go through them)
+        self._persons = [m for m in self.mentions if m[2].kind == "person"]
         self._memo = _word_memo(lex)
         self._speech_kinds: dict[str, str] = self._memo["speech_kind"]
         words = view.words
-        # the indices of the tokens that are speech words, and of those that may start a role
-        self._speech_idx = list(compress(range(len(words)), map(self._speech_kinds.__contains__, words)))
-        self._role_idx = list(compress(range(len(words)), map(self._memo["role_starts"].__contains__, words)))
-        # ... and of the speech verbs with a و/ف clitic ("وقال", "فأكد": one opening another attribution)
-        self._clitic_verb_idx = list(compress(range(len(words)), map(self._memo["clitic_verbs"].__contains__,
-                                                                     words)))
+        # the indices of the tokens that are speech words, of those that may start a role, of the
+        # speech verbs with a و/ف clitic ("وقال", "فأكد": one opening another attribution), of the
+        # complementiser forms and of the "according to" forms: one pass over the tokens finds
+        # the few that are in any of these tables, then each goes to the lists of its tables
+        self._speech_idx: list[int] = []
+        self._role_idx: list[int] = []
+        self._clitic_verb_idx: list[int] = []
+        self._comp_form_idx: list[int] = []
+        self._according_idx: list[int] = []
+        flags = self._memo["word_flags"]
+        for i in compress(range(len(words)), map(flags.__contains__, words)):
+            f = flags[words[i]]
+            if f & _F_SPEECH:
+                self._speech_idx.append(i)
+            if f & _F_ROLE:
+                self._role_idx.append(i)
+            if f & _F_CLITIC_VERB:
+                self._clitic_verb_idx.append(i)
+            if f & _F_COMP:
+                self._comp_form_idx.append(i)
+            if f & _F_ACCORDING:
+                self._according_idx.append(i)
         self.speakers: list[tuple[int, Speaker]] = []  # (body offset, speaker) in reading order
         self.role_map = self._learn_roles()
         self.unknown_names: dict[str, Speaker] = {}
@@ -257,15 +303,22 @@ class QuoteExtractor:
         return (r, 1) if r is not None else None
 
     def demonym_at(self, i: int) -> tuple[tuple[str, str], int] | None:
-        tks = self.v.tok
-        if i >= len(self.v.words):
+        v = self.v
+        words = v.words
+        n = len(words)
+        if i >= n:
             return None
-        if i + 1 < len(self.v.words) and tks[i].para == tks[i + 1].para:
-            for first in (tks[i].w, tks[i].base):
-                d = self.lex.demonyms.get(first + " " + tks[i + 1].w)
-                if d:
-                    return d, 2
-        w0 = tks[i].w
+        w0 = words[i]
+        if i + 1 < n:
+            # a two-word demonym starts with one of its first words (the token or Token.base), and
+            # both tokens are in one paragraph (no newline between them)
+            firsts = self._memo["demonym_firsts"]
+            base = w0[1:] if (len(w0) > 3 and w0[0] in _CLITICS) else w0
+            if (w0 in firsts or base in firsts) and "\n" not in v.t[v._tok_ends[i]:v._tok_starts[i + 1]]:
+                for first in (w0, base):
+                    d = self.lex.demonyms.get(first + " " + words[i + 1])
+                    if d:
+                        return d, 2
         memo = self._memo["demonym"]
         d = memo.get(w0, _MISSING)
         if d is _MISSING:
@@ -308,9 +361,7 @@ class QuoteExtractor:
         out: dict[tuple[str, str | None], list[tuple[int, Actor]]] = {}
         v = self.v
         role_idx = self._role_idx
-        for s, e, a in self.mentions:
-            if a.kind != "person":
-                continue
+        for s, e, a in self._persons:
             k = v.token_at_or_after(self._norm_pos(s))
             ts = v._tok_starts
             if not ts:
@@ -344,8 +395,8 @@ class QuoteExtractor:
         phrase first, then before) who is not known to hold another role."""
         other = {id(a) for (c, _), lst in self.role_map.items() if c != cls for _, a in lst}
         after = before = None
-        for s, e, a in self.mentions:
-            if a.kind != "person" or a.country != country or id(a) in other:
+        for s, e, a in self._persons:
+            if a.country != country or id(a) in other:
                 continue
             if s >= pos and s - pos <= 1500 and after is None:
                 after = a
@@ -361,8 +412,8 @@ class QuoteExtractor:
 
     def last_person_mention(self, pos: int) -> Speaker | None:
         best = None
-        for s, e, a in self.mentions:
-            if e <= pos and a.kind == "person":
+        for s, e, a in self._persons:
+            if e <= pos:
                 best = a
         return self._from_actor(best, "last-person") if best else None
 
@@ -449,15 +500,32 @@ class QuoteExtractor:
         return None
 
     # -- names the actor layer did not resolve ------------------------------------------
-    def _name_token(self, tk: Token) -> bool:
-        w = tk.w
-        if len(w) < 2 or w.startswith("ال") or not w.isalpha() or not ("\u0600" <= w[0] <= "\u06ff"):
+    def _name_at(self, i: int) -> bool:
+        """May token ``i`` be part of a name the actor layer did not know? (Its Token is not built.)"""
+        if not self._name_form(self.v.words[i]):
             return False
-        if self._lexical_word(w) or (tk.base != w and self._lexical_word(tk.base)):
+        v = self.v
+        offs = v.nt.offsets  # the token's body span (Token.s, Token.e)
+        return self._name_free(offs[v._tok_starts[i]], offs[v._tok_ends[i] - 1] + 1)
+
+    def _name_form(self, w: str, bare: bool = False) -> bool:
+        """The word-level half of :meth:`_name_at`, for a token of form ``w`` (its ``Token.base``
+        taken from ``w``, or ``w`` itself when ``bare``): an Arabic word, not definite, not a word
+        of the quote lexicon (kept per form)."""
+        memo = self._memo["name_form_bare" if bare else "name_form"]
+        r = memo.get(w)
+        if r is None:
+            base = w if bare else (w[1:] if (len(w) > 3 and w[0] in _CLITICS) else w)
+            r = not (len(w) < 2 or w.startswith("ال") or not w.isalpha() or not ("\u0600" <= w[0] <= "\u06ff")
+                     or self._lexical_word(w) or (base != w and self._lexical_word(base)))
+            memo[w] = r
+        return r
+
+    def _name_free(self, s: int, e: int) -> bool:
+        """The span half of :meth:`_name_at`: body ``[s, e)`` overlaps no mention and no outlet."""
+        if self._overlaps_mention(s, e):
             return False
-        if self._overlaps_mention(tk.s, tk.e):
-            return False
-        return not any(om.s < tk.e and tk.s < om.e for om in self.v.outlet_matches)
+        return not any(om.s < e and s < om.e for om in self.v.outlet_matches)
 
     def _lexical_word(self, f: str) -> bool:
         """Is ``f`` a word of the quote lexicon (speech, role, demonym, cue …), so never a name?"""
@@ -476,14 +544,14 @@ class QuoteExtractor:
         closes the subject (comma, complementiser, break or the window end)."""
         if not tk.w.startswith("ال") or len(tk.w) < 5:
             return False
-        if self._name_token(Token(tk.i, tk.ns, tk.ne, tk.s, tk.e, tk.w[2:], tk.w[2:], tk.sent, tk.para)) is False \
+        if not (self._name_form(tk.w[2:], bare=True) and self._name_free(tk.s, tk.e)) \
                 and self.demonym_at(j) is None:
             return False
         tks = self.v.tok
         if j + 1 >= len(self.v.words) or j + 1 >= b:
             return True
         gap = self.v.t[tk.ne:tks[j + 1].ns]
-        return any(ch in gap for ch in "،,:\"") or self.is_comp(tks[j + 1]) or tks[j + 1].w in _BREAKS
+        return _PAUSE.search(gap) is not None or self.is_comp(tks[j + 1]) or tks[j + 1].w in _BREAKS
 
     def unknown_name(self, a: int, b: int, role) -> Speaker | None:
         """A person the actor layer did not know: a run of 1-4 name-like tokens at the start of the subject
@@ -493,21 +561,21 @@ class QuoteExtractor:
         tks = v.tok
         i = a
         while i < b:
-            if not self._name_token(tks[i]):
+            if not self._name_at(i):
                 i += 1
                 continue
             j = i
-            while j < b and j - i < 5 and (self._name_token(tks[j]) or (j > i and self._surname_token(tks[j], j, b))) and (
-                    j == i or not any(ch in v.t[tks[j - 1].ne:tks[j].ns] for ch in "،,:\"")):
+            while j < b and j - i < 5 and (self._name_at(j) or (j > i and self._surname_token(tks[j], j, b))) and (
+                    j == i or _PAUSE.search(v.t, tks[j - 1].ne, tks[j].ns) is None):
                 j += 1
             n = j - i
             gap_before = v.t[tks[i - 1].ne:tks[i].ns] if i > 0 else ""
             prev = tks[i - 1] if i > a else None
-            opens = i == a or any(ch in gap_before for ch in "،,") or (
+            opens = i == a or _COMMA.search(gap_before) is not None or (
                 prev is not None and (self.role_at(i - 1) is not None or self.demonym_at(i - 1) is not None
                                       or any(m[1] == prev.e for m in self.mentions)))
             gap_after = v.t[tks[j - 1].ne:tks[j].ns] if j < len(v.words) else ""
-            closes = j >= b or any(ch in gap_after for ch in "،,:\"") or tks[j].w in _BREAKS \
+            closes = j >= b or _PAUSE.search(gap_after) is not None or tks[j].w in _BREAKS \
                 or self.is_comp(tks[j]) or self._recipient(tks[j])
             if opens and closes and 1 <= n <= 4:
                 s_, e_ = tks[i].s, tks[j - 1].e
@@ -555,7 +623,6 @@ class QuoteExtractor:
 
     def unnamed(self, a: int, b: int, ms) -> Speaker | None:
         """"مسؤولون أميركيون" -> unnamed US officials; "مسؤول من معهد X" -> unnamed X official."""
-        tks = self.v.tok
         words = self.v.words
         w_a = words[a]
         head = self._memo["unnamed_head"].get(w_a)
@@ -567,9 +634,9 @@ class QuoteExtractor:
         if head is None:
             return None
         plural = head.endswith("s") and not head.endswith("ss")
-        nxt = tks[start] if start < b else None
-        if not plural and nxt is not None and nxt.w.startswith("ال") and not self.demonym_at(start) \
-                and nxt.w not in self.lex.modifiers:
+        nxt = words[start] if start < b else None  # tks[start].w
+        if not plural and nxt is not None and nxt.startswith("ال") and not self.demonym_at(start) \
+                and nxt not in self.lex.modifiers:
             return None  # "مسؤول الكرملين": a definite construct, points to a known person
         mods: list[str] = []
         nat: tuple[str, str] | None = None
@@ -581,7 +648,7 @@ class QuoteExtractor:
                 j += d[1]
                 continue
             hit = None
-            for w in self._strip(tks[j].w):
+            for w in self._strip(words[j]):
                 if w in self.lex.modifiers:
                     hit = self.lex.modifiers[w]
                     break
@@ -750,11 +817,11 @@ class QuoteExtractor:
                 return self._from_actor(a, "apposition")
         # an unknown name between a comma and the quote/complementiser: "…، سو مي تيري: "
         i = k - 1
-        while i > b and self._name_token(tks[i]) and k - i <= 4:
+        while i > b and self._name_at(i) and k - i <= 4:
             i -= 1
         if i < k - 1:
             gap = v.t[tks[i].ne:tks[i + 1].ns]
-            if any(ch in gap for ch in "،,"):
+            if _COMMA.search(gap) is not None:
                 return self.unknown_name(i + 1, k, None)
         return None
 
@@ -770,7 +837,7 @@ class QuoteExtractor:
         i = j - 1
         while i >= 0 and tks[i].sent == sent and j - i <= 15:
             gap = v.t[tks[i].ne:tks[i + 1].ns]
-            if i + 1 < j and any(ch in gap for ch in "،,:;\""):
+            if i + 1 < j and _CLAUSE_BREAK.search(gap) is not None:
                 break
             if self.is_comp(tks[i]) or self.speech_kind(tks[i]):
                 break
@@ -806,8 +873,7 @@ class QuoteExtractor:
         ts, te = v._tok_starts, v._tok_ends
         n_tok = len(words)
         # the complementisers that may open reported speech (not in an outlet name: "سي إن إن")
-        comps = [k for k in compress(range(n_tok), map(self.lex.complementizers.__contains__, words))
-                 if self._comp_at(k) and not v.in_outlet(ts[k])]
+        comps = [k for k in self._comp_form_idx if self._comp_at(k) and not v.in_outlet(ts[k])]
         for x, k in enumerate(comps):
             tk_ns, tk_ne = ts[k], te[k]
             pin = v.pair_containing(tk_ns)
@@ -876,7 +942,7 @@ class QuoteExtractor:
         words = v.words
         n_tok = len(words)
         ts, te = v._tok_starts, v._tok_ends
-        for i in compress(range(n_tok), map(_ACCORDING_FORMS.__contains__, words)):
+        for i in self._according_idx:
             cut = rstrip_end(v.t, ts[i])  # = len(v.t[:tk.ns].rstrip(" \t\u00a0"))
             if cut > 0 and v.t[cut - 1] not in "،,.:\n؛!?؟":
                 continue

@@ -3,6 +3,7 @@
 cue ("ذكرت صحيفة "X"") is reported as it is written."""
 from __future__ import annotations
 
+import bisect
 import re
 from itertools import compress
 
@@ -79,7 +80,8 @@ def _name_cue_forms(cues: dict[str, str]) -> frozenset[str]:
 class SourceFinder:
     """Finds cited sources in a :class:`TextView`; also tells which quote pairs hold outlet names."""
 
-    def __init__(self, view: TextView, mention_spans: list[tuple[int, int]]):
+    def __init__(self, view: TextView, mention_spans: list[tuple]):
+        """``mention_spans``: the actor mentions as ``(start, end, …)`` tuples (body offsets)."""
         self.v = view
         self.lex = view.lex
         self.mention_spans = mention_spans
@@ -153,13 +155,18 @@ class SourceFinder:
         """Quote marks around a short name that starts with an outlet/institution noun ("“معهد X”") or is a
         known outlet hold a name, not a quotation."""
         v = self.v
+        ts, te = v._tok_starts, v._tok_ends
         for p in v.pairs:
-            words = _TOKEN.findall(v.t[p.open + 1:p.close])
-            if not words or len(words) > 5:
+            n = v.pair_words(p)
+            if n == 0 or n > 5:
                 continue
+            # the first word inside the marks (``_TOKEN.findall`` of the stretch): the first token
+            # starting there, cut at the close (a pair cut at MAX_QUOTE_CHARS may end in a word)
+            k = bisect.bisect_left(ts, p.open + 1)
+            first = v.words[k] if te[k] <= p.close else v.t[ts[k]:p.close]
             # (the view's text is normalised already, and normalising again changes nothing:
             # lexicon.norm() of it is its space-folded form)
-            if self.cue_kind(words[0]) in ("noun", "institution") or " ".join(
+            if self.cue_kind(first) in ("noun", "institution") or " ".join(
                     v.t[p.open + 1:p.close].split()) in self.lex.outlets:
                 p.name_like = True
 
@@ -204,7 +211,7 @@ class SourceFinder:
             if not toks or len(toks) > 4 or any(ch.isdigit() for ch in content):
                 continue
             s, e = v.orig(m.start(1), m.end(1))
-            if any(ms < e and s < me for ms, me in self.mention_spans):
+            if any(m[0] < e and s < m[1] for m in self.mention_spans):
                 continue
             unknown.append((m.start(1), m.end(1)))
         if n_paren >= 2:  # a pattern of paragraph-end credits, not a stray aside

@@ -15,10 +15,10 @@ def analyse(doc: Document, lex=None) -> Document:
     """Fill ``doc.quotes`` and ``doc.cited_sources`` from ``doc.body`` and ``doc.actors``."""
     lex = lex or default_lexicon()
     view = TextView(doc.body, lex, doc.normalized())
-    spans = [(m.start, m.end) for a in doc.actors for m in a.mentions]
-    finder = SourceFinder(view, spans)
+    extractor = QuoteExtractor(doc, view, lex)  # (its set-up does not depend on the sources' marks)
+    finder = SourceFinder(view, extractor.mentions)
     doc.cited_sources = finder.run()  # first: marks quoted outlet names so they are not taken as quotes
-    doc.quotes = QuoteExtractor(doc, view, lex).run()
+    doc.quotes = extractor.run()
     doc.meta["cited_source_evidence"] = [
         {"name": name, **span.to_dict()} for _, name, span in sorted(finder.found, key=lambda x: x[0])
     ]
