@@ -251,7 +251,7 @@ class Pipeline:
         work = list(docs)
         for doc in work:
             doc.layers |= INITIAL_LAYERS
-        for i, st in enumerate(self.stages):
+        for st in self.stages:
             langs = st.spec.languages
             assigns = set(st.spec.assigns)
             version = st.name.rsplit(".", 1)[1]
@@ -264,11 +264,15 @@ class Pipeline:
                     continue
                 try:
                     res = st.fn(doc)
-                except Exception as exc:  # one bad document must name itself and the stage
-                    err = exc if isinstance(exc, RasdError) else \
-                        StageError(doc.source or doc.input_id or doc.id, st.name, exc)
+                except RasdError as err:
                     if on_error is None:
-                        raise err from (None if err is exc else exc)
+                        raise
+                    on_error(err)
+                    continue
+                except Exception as exc:  # one bad document must name itself and the stage
+                    err = StageError(doc.source or doc.input_id or doc.id, st.name, exc)
+                    if on_error is None:
+                        raise err from exc
                     on_error(err)
                     continue
                 doc = res if res is not None else doc
