@@ -117,21 +117,19 @@ def analyze_many(
         handler = on_error
     else:
         raise ValueError("on_error must be 'warn', 'raise' or a callable")
-    batch: list[Document] = []
-    for n, item in enumerate(items):
-        if isinstance(item, RasdError):
-            handler(item)
-            continue
-        try:
-            batch.append(from_value(item, source=f"<item {n}>"))
-        except RasdError as err:
-            handler(err)
-            continue
-        if len(batch) >= BATCH_SIZE:  # documents run stage by stage in batches (Pipeline.run_batch)
-            yield from pipe.run_batch(batch, handler)
-            batch = []
-    if batch:
-        yield from pipe.run_batch(batch, handler)
+
+    def documents() -> Iterator[Document]:
+        for n, item in enumerate(items):
+            if isinstance(item, RasdError):
+                handler(item)
+                continue
+            try:
+                yield from_value(item, source=f"<item {n}>")
+            except RasdError as err:
+                handler(err)
+
+    # documents run stage by stage in batches (Pipeline.run_batch)
+    yield from pipe.pipe(documents(), batch_size=BATCH_SIZE, on_error=handler)
 
 
 def open_store(url: str | Path = "rasd.db"):

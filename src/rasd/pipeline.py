@@ -18,7 +18,7 @@ import copy
 import datetime as _dt
 import importlib
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator

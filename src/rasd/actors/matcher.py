@@ -30,9 +30,9 @@ from typing import Any, Mapping, NamedTuple
 
 import ahocorasick
 
-from ..document import Actor, Document, Span
+from ..document import Actor, Span
 from ..normalize import normalize
-from .kb import (ANY_PREFIXES, ART_PREFIXES, KB, NOART_PREFIXES, ROLE_GROUPS, Entry, Institution,
+from .kb import (ANY_PREFIXES, ART_PREFIXES, KB, NOART_PREFIXES, ROLE_GROUPS, Entry,
                  Title, fold, fold_same_length, strip_clitics)
 
 _WORDCHARS = frozenset(

@@ -29,7 +29,7 @@ from .dates import DateResolver
 from .eventive import Eventive, default_eventive
 from .generic import default_generic
 from .lexicon import _read_data, read_exclusions
-from .lexicon import Lexicon, TriggerHit, default_lexicon
+from .lexicon import Lexicon, default_lexicon
 from .links import DateLinker
 from .ontology import lookup
 from .polarity import Polarity, _new_clause_between, default_polarity

@@ -24,7 +24,6 @@ File format (tab-separated, ``#`` comments)::
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
