@@ -97,25 +97,27 @@ _LONG_WORDS = 60  # lines longer than this get a key of their first words only (
 
 
 _TABLES: dict[str, tuple] = {}  # recent bodies -> their line tables
-# tables remembered: a batch's worth (rasd.pipeline.BATCH_SIZE documents run stage by stage, two
-# tables each: the body read and the new body). clean.boilerplate hands the new bodies' tables to
-# clean.appended, which reads them only after the whole batch is cleaned; with fewer slots they were
-# pushed out by then and clean.appended built every table again.
-_TABLES_MAX = 80
+_SHARED: dict[str, list] = {}  # recent bodies -> their lines, for readers (read_lines)
+# bodies each memo remembers: a batch's worth (rasd.pipeline.BATCH_SIZE documents run stage by stage,
+# two bodies each: the body read and the new body). clean.boilerplate hands the new bodies' tables to
+# clean.appended, which reads them only after the whole batch is cleaned, and clean.metadata reads
+# the lines after clean.appended has read all of the batch's; with fewer slots every table and line
+# list was built again.
+_MEMO_BODIES = 80
+
+
+def _remember(memo: dict, body: str, value) -> None:
+    if len(memo) >= _MEMO_BODIES:
+        memo.pop(next(iter(memo)))
+    memo[body] = value
 
 
 def _line_table(body: str) -> tuple[tuple[int, int, str, str, int, str], ...]:
     t = _TABLES.get(body)
     if t is None:
         t = _build_line_table(body)
-        _remember(body, t)
+        _remember(_TABLES, body, t)
     return t
-
-
-def _remember(body: str, table: tuple) -> None:
-    if len(_TABLES) >= _TABLES_MAX:
-        _TABLES.pop(next(iter(_TABLES)))
-    _TABLES[body] = table
 
 
 def _build_line_table(body: str) -> tuple[tuple[int, int, str, str, int, str], ...]:
@@ -150,21 +152,13 @@ def split_lines(body: str) -> list[Line]:
     return [Line(*row) for row in _line_table(body)]
 
 
-_SHARED: dict[str, list[Line]] = {}  # recent bodies -> their lines, for readers
-# bodies remembered: a batch's worth (rasd.pipeline.BATCH_SIZE documents run stage by stage, so
-# clean.appended reads all of a batch's lines before clean.metadata reads them again)
-_SHARED_MAX = 80
-
-
 def read_lines(body: str) -> list[Line]:
     """:func:`split_lines` for callers that only read the lines (``clean.appended``,
     ``clean.metadata``): one list per body, shared by them, so it must not be annotated."""
     lines = _SHARED.get(body)
     if lines is None:
         lines = split_lines(body)
-        if len(_SHARED) >= _SHARED_MAX:
-            _SHARED.pop(next(iter(_SHARED)))
-        _SHARED[body] = lines
+        _remember(_SHARED, body, lines)
     return lines
 
 
@@ -344,7 +338,7 @@ class BoilerplateRemover:
         for ln in kept:
             table.append((pos, pos + len(ln.text), ln.text, ln.key, ln.words, ln.norm))
             pos += len(ln.text) + 1
-        _remember(new_body, tuple(table))
+        _remember(_TABLES, new_body, tuple(table))
         for r in removed_at:  # "at" = end of the kept text before the removed line
             r["at"] = min(r["at"], len(new_body))
         return Result(new_body, removed, lines, removed_at)
