@@ -24,7 +24,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from itertools import accumulate, compress
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from ..document import Actor, Document, Quote
 from .lexicon import Lexicon, norm
@@ -88,15 +88,22 @@ def _actor_country(a: Actor) -> str | None:
     return a.country or a.code
 
 
+_TRANSLIT: list = []  # [the actor area's transliterate_name, or None], imported on first use
+
+
 def _romanize(arabic: str, country: str | None) -> str:
     """Latin spelling of a name the actor layer did not know (the actor area's transliterator), else
     the Arabic as written."""
-    try:
-        from ..actors.translit import transliterate_name
-    except Exception:  # the actors area is optional here
+    if not _TRANSLIT:
+        try:
+            from ..actors.translit import transliterate_name
+        except Exception:  # the actors area is optional here
+            transliterate_name = None
+        _TRANSLIT.append(transliterate_name)
+    if _TRANSLIT[0] is None:
         return arabic
     try:
-        return transliterate_name(arabic, country) or arabic
+        return _TRANSLIT[0](arabic, country) or arabic
     except Exception:
         return arabic
 
@@ -349,7 +356,7 @@ class QuoteExtractor:
         return self._m_maxend[bisect.bisect_left(self._m_starts, e)] > s
 
     def outlets_in(self, ns: int, ne: int):
-        return [om for om in self.v.outlet_matches if om.ns >= ns and om.ne <= ne]
+        return self.v.outlets_within(ns, ne)
 
     def _from_actor(self, a: Actor, via: str) -> Speaker:
         return Speaker(a.name, _actor_country(a), a.kind, via, a.id)
@@ -361,15 +368,17 @@ class QuoteExtractor:
         out: dict[tuple[str, str | None], list[tuple[int, Actor]]] = {}
         v = self.v
         role_idx = self._role_idx
+        ts = v._tok_starts
+        offsets = v.nt.offsets
         for s, e, a in self._persons:
-            k = v.token_at_or_after(self._norm_pos(s))
-            ts = v._tok_starts
-            if not ts:
-                break
-            floor = v.sentence_floor(ts[min(k, len(ts) - 1)])
-            # the nearest role among the 6 tokens before the name, in its sentence
-            lo = max(k - 6, bisect.bisect_right(ts, floor))
+            k = bisect.bisect_left(ts, bisect.bisect_left(offsets, s))  # the name's first token
+            # the nearest role among the 6 tokens before the name, in its sentence (most names
+            # have none among those 6 tokens: the sentence is looked up only for the others)
             x = bisect.bisect_left(role_idx, k) - 1
+            if x < 0 or role_idx[x] < k - 6:
+                continue
+            floor = v.sentence_floor(ts[min(k, len(ts) - 1)])
+            lo = max(k - 6, bisect.bisect_right(ts, floor))
             while x >= 0 and role_idx[x] >= lo:
                 r = self.role_at(role_idx[x])
                 if r:
@@ -421,11 +430,12 @@ class QuoteExtractor:
     def resolve_np(self, a: int, b: int, pos: int) -> Speaker | None:
         """Speaker named by tokens ``a..b-1`` (a subject window)."""
         v = self.v
-        tks = v.tok
         if a >= b:
             return None
+        # token fields from the arrays (no Token built): Token.ns/ne = ts/te[i], Token.s = offs[ts[i]],
+        # Token.e = offs[te[i] - 1] + 1
         offs, ts, te = v.nt.offsets, v._tok_starts, v._tok_ends
-        s, e = offs[ts[a]], offs[te[b - 1] - 1] + 1  # tks[a].s, tks[b - 1].e (tokens not built)
+        s, e = offs[ts[a]], offs[te[b - 1] - 1] + 1  # tks[a].s, tks[b - 1].e
         ms = self.mentions_in(s, e)
         persons = [m for m in ms if m[2].kind == "person"]
         if persons:
@@ -447,7 +457,7 @@ class QuoteExtractor:
                     country = d[0][0]
                     break
             if country is None:
-                for m in self.mentions_in(tks[a + n - 1].e, tks[min(b, a + n + 4) - 1].e):
+                for m in self.mentions_in(offs[te[a + n - 1] - 1] + 1, offs[te[min(b, a + n + 4) - 1] - 1] + 1):
                     if m[2].kind == "country":
                         country = _actor_country(m[2])
                         break
@@ -465,13 +475,13 @@ class QuoteExtractor:
                 if person is not None:
                     return self._from_actor(person, "role-country")
         non_person = [m for m in ms if m[2].kind != "person"]
-        if non_person and non_person[0][0] <= tks[a].s and not role:
+        if non_person and non_person[0][0] <= s and not role:
             # the window starts with an actor: "وتقول الولايات المتحدة وحلفاء لها إنهم"
             return self._from_actor(non_person[0][2], "subject")
         name = self.unknown_name(a, b, role)
         if name is not None:
             return name
-        outl = self.outlets_in(tks[a].ns, tks[b - 1].ne)
+        outl = self.outlets_in(ts[a], te[b - 1])
         non_person = [m for m in ms if m[2].kind != "person"]
         if outl and (not non_person or outl[0].s <= non_person[0][0]):
             o = outl[0].outlet
@@ -525,7 +535,7 @@ class QuoteExtractor:
         """The span half of :meth:`_name_at`: body ``[s, e)`` overlaps no mention and no outlet."""
         if self._overlaps_mention(s, e):
             return False
-        return not any(om.s < e and s < om.e for om in self.v.outlet_matches)
+        return not self.v.outlet_overlaps(s, e)
 
     def _lexical_word(self, f: str) -> bool:
         """Is ``f`` a word of the quote lexicon (speech, role, demonym, cue …), so never a name?"""
@@ -539,46 +549,50 @@ class QuoteExtractor:
             memo[f] = r
         return r
 
-    def _surname_token(self, tk: Token, j: int, b: int) -> bool:
-        """"السوداني" in "محمد شياع السوداني": a definite family name closing a name, when what follows
-        closes the subject (comma, complementiser, break or the window end)."""
-        if not tk.w.startswith("ال") or len(tk.w) < 5:
+    def _surname_token(self, j: int, b: int) -> bool:
+        """"السوداني" in "محمد شياع السوداني": token ``j`` is a definite family name closing a name, when
+        what follows closes the subject (comma, complementiser, break or the window end)."""
+        v = self.v
+        words, ts, te = v.words, v._tok_starts, v._tok_ends
+        w = words[j]
+        if not w.startswith("ال") or len(w) < 5:
             return False
-        if not (self._name_form(tk.w[2:], bare=True) and self._name_free(tk.s, tk.e)) \
+        offs = v.nt.offsets  # the token's body span (Token.s, Token.e)
+        if not (self._name_form(w[2:], bare=True) and self._name_free(offs[ts[j]], offs[te[j] - 1] + 1)) \
                 and self.demonym_at(j) is None:
             return False
-        tks = self.v.tok
-        if j + 1 >= len(self.v.words) or j + 1 >= b:
+        if j + 1 >= len(words) or j + 1 >= b:
             return True
-        gap = self.v.t[tk.ne:tks[j + 1].ns]
-        return _PAUSE.search(gap) is not None or self.is_comp(tks[j + 1]) or tks[j + 1].w in _BREAKS
+        gap = v.t[te[j]:ts[j + 1]]
+        return _PAUSE.search(gap) is not None or self._comp_at(j + 1) or words[j + 1] in _BREAKS
 
     def unknown_name(self, a: int, b: int, role) -> Speaker | None:
         """A person the actor layer did not know: a run of 1-4 name-like tokens at the start of the subject
         window, or after a role/nationality or a comma, closed by a comma, the window end or a break
         ("قال سونج تشونج بينج، الخبير العسكري الصيني، إن"). Returned transliterated, Arabic in ``key``."""
         v = self.v
-        tks = v.tok
+        # token fields from the arrays (no Token built): Token.ns/ne = ts/te[i], Token.s = offs[ts[i]],
+        # Token.e = offs[te[i] - 1] + 1, Token.w = words[i]
+        words, ts, te, offs = v.words, v._tok_starts, v._tok_ends, v.nt.offsets
         i = a
         while i < b:
             if not self._name_at(i):
                 i += 1
                 continue
             j = i
-            while j < b and j - i < 5 and (self._name_at(j) or (j > i and self._surname_token(tks[j], j, b))) and (
-                    j == i or _PAUSE.search(v.t, tks[j - 1].ne, tks[j].ns) is None):
+            while j < b and j - i < 5 and (self._name_at(j) or (j > i and self._surname_token(j, b))) and (
+                    j == i or _PAUSE.search(v.t, te[j - 1], ts[j]) is None):
                 j += 1
             n = j - i
-            gap_before = v.t[tks[i - 1].ne:tks[i].ns] if i > 0 else ""
-            prev = tks[i - 1] if i > a else None
+            gap_before = v.t[te[i - 1]:ts[i]] if i > 0 else ""
             opens = i == a or _COMMA.search(gap_before) is not None or (
-                prev is not None and (self.role_at(i - 1) is not None or self.demonym_at(i - 1) is not None
-                                      or any(m[1] == prev.e for m in self.mentions)))
-            gap_after = v.t[tks[j - 1].ne:tks[j].ns] if j < len(v.words) else ""
-            closes = j >= b or _PAUSE.search(gap_after) is not None or tks[j].w in _BREAKS \
-                or self.is_comp(tks[j]) or self._recipient(tks[j])
+                i > a and (self.role_at(i - 1) is not None or self.demonym_at(i - 1) is not None
+                           or any(m[1] == offs[te[i - 1] - 1] + 1 for m in self.mentions)))
+            gap_after = v.t[te[j - 1]:ts[j]] if j < len(words) else ""
+            closes = j >= b or _PAUSE.search(gap_after) is not None or words[j] in _BREAKS \
+                or self._comp_at(j) or self._recipient_w(words[j], ts[j])
             if opens and closes and 1 <= n <= 4:
-                s_, e_ = tks[i].s, tks[j - 1].e
+                s_, e_ = offs[ts[i]], offs[te[j - 1] - 1] + 1
                 arabic = v.body[s_:e_]
                 country = None
                 for k in range(max(a, i - 3), i):
@@ -586,13 +600,14 @@ class QuoteExtractor:
                     if d:
                         country = d[0][0]
                 if role and country is None:
-                    for m in self.mentions_in(tks[a].s, s_):
+                    for m in self.mentions_in(offs[ts[a]], s_):
                         if m[2].kind == "country":
                             country = _actor_country(m[2])
                 if country is None:
                     # apposition after the name: "سونج تشونج بينج، الخبير العسكري الصيني"
-                    for k in range(j, min(len(v.words), j + 6)):
-                        if tks[k].sent != tks[i].sent or self.is_comp(tks[k]) or self.speech_kind(tks[k]):
+                    sent_i = v.sentence_of(ts[i])
+                    for k in range(j, min(len(words), j + 6)):
+                        if v.sentence_of(ts[k]) != sent_i or self._comp_at(k) or self._speech_kind_w(words[k]):
                             break
                         d = self.demonym_at(k)
                         if d:
@@ -718,11 +733,7 @@ class QuoteExtractor:
         for r in (rest, "ال" + rest):
             if self.lex.cues.get(r) in ("noun", "report") or r in self.lex.outlet_refs:
                 return True
-        oms = self.v.outlet_matches
-        if not oms:
-            return False
-        s = self.v.nt.offsets[ns]  # the token's body start (Token.s)
-        return any(om.s <= s < om.e for om in oms)
+        return self.v.outlet_covers(self.v.nt.offsets[ns])  # (at the token's body start, Token.s)
 
     def _sentence_first_actor(self, j: int) -> Speaker | None:
         v = self.v
@@ -736,7 +747,6 @@ class QuoteExtractor:
 
     def resolve_cue(self, j: int, k: int, frame_pos: int, frames_before: list[Frame]) -> Speaker | None:
         v = self.v
-        tks = v.tok
         ts, words = v._tok_starts, v.words
         kind = self._speech_kind_w(words[j])
         pos = v.nt.offsets[ts[j]]  # tks[j].s
@@ -783,7 +793,7 @@ class QuoteExtractor:
             return self.last_speaker(pos)
         if kind == "chain":
             for i in range(j + 1, k):
-                if tks[i].w == _AN:
+                if words[i] == _AN:
                     sp = self.resolve_np(i + 1, min(k, i + 12), pos)
                     if sp:
                         return sp
@@ -797,7 +807,8 @@ class QuoteExtractor:
         if sp:
             return sp
         # SVO: "الولايات المتحدة حذرت", "والرئيس الروسي الذي …، أكد"
-        if not tks[j].has_clitic:
+        w = words[j]
+        if not (len(w) > 3 and w[0] in _CLITICS):  # not tks[j].has_clitic
             sp = self.subject_before(j)
             if sp:
                 return sp
@@ -805,11 +816,11 @@ class QuoteExtractor:
 
     def apposition_person(self, b: int, k: int) -> Speaker | None:
         v = self.v
-        tks = v.tok
+        ts, te, offs = v._tok_starts, v._tok_ends, v.nt.offsets
         if b >= len(v.words) or b >= k:
             return None
         k = min(k, b + 20)
-        for s, e, a in self.mentions_in(tks[b].s, tks[k - 1].e):
+        for s, e, a in self.mentions_in(offs[ts[b]], offs[te[k - 1] - 1] + 1):  # tks[b].s, tks[k - 1].e
             if a.kind != "person":
                 continue
             cut = rstrip_end(v.body, s)  # = len(v.body[:s].rstrip(" \t\u00a0"))
@@ -820,7 +831,7 @@ class QuoteExtractor:
         while i > b and self._name_at(i) and k - i <= 4:
             i -= 1
         if i < k - 1:
-            gap = v.t[tks[i].ne:tks[i + 1].ns]
+            gap = v.t[te[i]:ts[i + 1]]
             if _COMMA.search(gap) is not None:
                 return self.unknown_name(i + 1, k, None)
         return None
@@ -972,7 +983,7 @@ class QuoteExtractor:
 
     def direct_frames(self, reported: list[Frame]) -> list[Frame]:
         v = self.v
-        tks = v.tok
+        ts = v._tok_starts
         used = {id(f.meta.get("pair")) for f in reported if f.meta.get("pair") is not None}
         frames = []
         for p in v.pairs:
@@ -1002,9 +1013,9 @@ class QuoteExtractor:
             cue = self._speech_before(kq, MAX_CUE_GAP, v.sentence_floor(p.open))
             if cue is not None and words < SHORT_QUOTE_WORDS and kq - cue > SHORT_CUE_GAP:
                 cue = None
-            if cue is not None and self.speech_kind(tks[cue]) in ("verb", "chain", "masdar") and kq - cue > 3:
+            if cue is not None and self._speech_kind_w(v.words[cue]) in ("verb", "chain", "masdar") and kq - cue > 3:
                 # a quotation far from its verb must follow a pause or a "بأنه"/"بـ" link
-                link = prev_char in ":،," or (kq > 0 and tks[kq - 1].w in self.lex.complementizers) \
+                link = prev_char in ":،," or (kq > 0 and v.words[kq - 1] in self.lex.complementizers) \
                     or prev_char == "ب" or words >= SHORT_QUOTE_WORDS * 2
                 if not link:
                     cue = None
@@ -1017,9 +1028,9 @@ class QuoteExtractor:
             if p.closed:
                 k2 = v.token_at_or_after(p.close)
                 n_tok = len(v.words)
-                if k2 < n_tok and tks[k2].sent == v.sentence_of(p.close) or (
-                        k2 < n_tok and v.t[p.close + 1:tks[k2].ns].strip(" \t\u00a0،,") == ""):
-                    if k2 < n_tok and self.speech_kind(tks[k2]) == "verb" and words >= SHORT_QUOTE_WORDS:
+                if k2 < n_tok and v.sentence_of(ts[k2]) == v.sentence_of(p.close) or (
+                        k2 < n_tok and v.t[p.close + 1:ts[k2]].strip(" \t\u00a0،,") == ""):
+                    if k2 < n_tok and self._speech_kind_w(v.words[k2]) == "verb" and words >= SHORT_QUOTE_WORDS:
                         frames.append(Frame(span[0], span[1], "direct", None, kq, p.open + 1, p.close, post_cue=k2))
         return frames
 
@@ -1031,19 +1042,20 @@ class QuoteExtractor:
         frames = sorted(reported + direct, key=lambda f: (f.nstart, f.parent is not None))
         done: list[Frame] = []
         tks = self.v.tok
+        offs, ts = self.v.nt.offsets, self.v._tok_starts
         for f in frames:
             if f.parent is not None:
                 f.speaker = f.parent.speaker
             elif "according" in f.meta:
                 a, b = f.meta["according"]
-                f.speaker = self.resolve_np(a, b, tks[a].s)
+                f.speaker = self.resolve_np(a, b, offs[ts[a]])  # (tks[a].s)
                 if f.speaker is None:
                     continue  # "وفقا لهذه المؤشرات،": not a speaker
             elif f.cue is not None:
                 f.speaker = self.resolve_cue(f.cue, f.win_end, f.start, done)
             elif f.post_cue is not None:
                 a, b = self.window_after(f.post_cue, min(len(self.v.words), f.post_cue + 12))
-                f.speaker = self.resolve_np(a, b, tks[f.post_cue].s) or self.last_speaker(f.start)
+                f.speaker = self.resolve_np(a, b, offs[ts[f.post_cue]]) or self.last_speaker(f.start)
             elif f.colon_at is not None:
                 # "بوتين: "…"": the actor right before the colon
                 ms = [m for m in self.mentions if m[1] <= self.v.orig(f.colon_at, f.colon_at + 1)[0]]
@@ -1057,7 +1069,8 @@ class QuoteExtractor:
             done.append(f)
         out = []
         seen = set()
-        for f in sorted(done, key=lambda f: (f.start, f.end)):
+        body, te = self.doc.body, self.v._tok_ends
+        for f in sorted(done, key=attrgetter("start", "end")):
             if (f.start, f.end) in seen:
                 continue
             seen.add((f.start, f.end))
@@ -1065,8 +1078,7 @@ class QuoteExtractor:
             meta = {"kind": f.kind}
             ci = f.cue if f.cue is not None else f.meta.get("cue_tok")
             if ci is not None:
-                offs = self.v.nt.offsets  # the cue token's body span (tks[ci].s, tks[ci].e)
-                meta["cue"] = self.doc.body[offs[self.v._tok_starts[ci]]:offs[self.v._tok_ends[ci] - 1] + 1]
+                meta["cue"] = body[offs[ts[ci]]:offs[te[ci] - 1] + 1]  # the cue token's span (tks[ci].s/e)
             if sp is not None:
                 meta["speaker_via"] = sp.via
                 meta["speaker_kind"] = sp.kind
@@ -1074,6 +1086,6 @@ class QuoteExtractor:
                     meta["speaker_ar"] = sp.key
             if f.parent is not None:
                 meta["inside"] = [f.parent.start, f.parent.end]
-            out.append(Quote(self.doc.body[f.start:f.end], f.start, f.end,
+            out.append(Quote(body[f.start:f.end], f.start, f.end,
                              sp.name if sp else None, sp.country if sp else None, meta))
         return out

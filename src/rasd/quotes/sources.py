@@ -242,7 +242,7 @@ class SourceFinder:
                 text = _clean(v.t[ns:ne])
                 if not text:
                     continue
-                hit = [om for om in v.outlet_matches if ns <= om.ns and om.ne <= ne]
+                hit = v.outlets_within(ns, ne)
                 if hit:
                     for om in hit:  # weak aliases count here too ("المصادر:" list, "المصدر: الجزيرة")
                         self._add(om.outlet.name, om.ns, om.ne)

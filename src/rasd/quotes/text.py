@@ -10,13 +10,19 @@ import bisect
 import re
 from dataclasses import dataclass
 from itertools import accumulate, compress
+from operator import add
 
+import numpy as np
+
+from ..clean.wordsplit import word_lut
 from ..normalize import NormText, normalize
 from .lexicon import OUTLET_CLITICS, Lexicon, Outlet
 
 MAX_QUOTE_CHARS = 1500  # a quote never runs longer than this (unclosed marks, missing full stops)
 
-_TOKEN_SPLIT = re.compile(r"(\w+)")  # the tokens (\w+ runs), by re.split
+_TOKEN_SPLIT = re.compile(r"(\w+)")  # the tokens (\w+ runs), by re.split (short texts)
+_NUMPY_MIN = 200  # shorter texts are tokenised by the regex (less set-up than numpy's)
+_IS_WORD: np.ndarray | None = None  # BMP code point -> 1 if a \w character (int8), built once
 # a full stop (before a space, a closing mark or the end), a newline or an Arabic semicolon: written
 # as one character class first, so that the regex engine skips ahead to the candidate characters
 # instead of trying three alternatives at every position
@@ -46,6 +52,9 @@ class Token:
 
 
 _HSPACE = " \t\u00a0"
+# what trimmed_span strips: every character for which str.isspace() is true (all of them are below
+# U+3001, U+3000 being the last) and the stray punctuation
+_TRIM = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "،,:;-–—"
 
 
 def rstrip_end(t: str, pos: int, chars: str = _HSPACE) -> int:
@@ -61,6 +70,37 @@ def lstrip_start(t: str, pos: int, chars: str = _HSPACE) -> int:
     while pos < n and t[pos] in chars:
         pos += 1
     return pos
+
+
+def _is_word_table() -> np.ndarray:
+    """Code point (BMP) -> 1 for a ``\\w`` character, else 0, from ``clean.wordsplit``'s table
+    (which maps a word character to itself and every other one to a space or ``\\n``)."""
+    global _IS_WORD
+    if _IS_WORD is None:
+        lut = word_lut()
+        _IS_WORD = ((lut != 32) & (lut != 10)).astype(np.int8)
+    return _IS_WORD
+
+
+def tokenise(t: str) -> tuple[list[str], list[int], list[int]]:
+    """The ``\\w+`` runs of ``t`` as parallel lists: the words, their starts and their ends. A
+    long text is tokenised by table lookups (numpy): the word mask's ``split()`` gives the words
+    (``clean.wordsplit``), a rise of the word-character flag from one character to the next a
+    start, and start + length the end; a short one (or one with a character outside the BMP) by
+    one regex split and a running sum of the part lengths."""
+    if len(t) >= _NUMPY_MIN:
+        cp = np.frombuffer(t.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        if np.maximum.reduce(cp) < 0x10000:
+            words = word_lut().take(cp).tobytes().decode("utf-32-le", "surrogatepass").split()
+            flag = np.empty(len(cp) + 1, np.int8)
+            flag[0] = 0  # (a word at offset 0 starts with a rise too)
+            _is_word_table().take(cp, out=flag[1:])
+            starts = np.flatnonzero(flag[1:] > flag[:-1]).tolist()
+            return words, starts, list(map(add, starts, map(len, words)))
+    parts = _TOKEN_SPLIT.split(t)
+    acc = list(accumulate(map(len, parts)))
+    words = parts[1::2]
+    return words, acc[0:2 * len(words):2], acc[1::2]
 
 
 class _TokenTable(dict):
@@ -151,14 +191,10 @@ class TextView:
         # sentence and paragraph boundaries (normalised offsets of the boundary characters)
         self.sent_bounds = [m.start() for m in _SENT_END.finditer(t)]
         self.para_bounds = [m.start() for m in _NEWLINE.finditer(t)]
-        # tokens as parallel arrays of ints and strings (one C-level split, no object per token);
+        # tokens as parallel arrays of ints and strings (C-level passes, no object per token);
         # a Token object is built only for the tokens the extractor looks at (``self.tokens[i]``)
-        parts = _TOKEN_SPLIT.split(t)
-        acc = list(accumulate(map(len, parts)))
-        self.words: list[str] = parts[1::2]
+        self.words, self._tok_starts, self._tok_ends = tokenise(t)
         n = len(self.words)
-        self._tok_starts: list[int] = acc[0:2 * n:2]
-        self._tok_ends: list[int] = acc[1::2]
         # ``tok[i]``: the hot paths' token access (a dict lookup once built); ``tokens``: as a sequence
         self.tok = _TokenTable(self, n)
         self.tokens = _Tokens(self.tok, n)
@@ -169,7 +205,12 @@ class TextView:
         self._pair_opens = [p.open for p in self.pairs]
         self._pair_maxclose = list(accumulate((p.close for p in self.pairs), max))
         self.outlet_matches = self._outlets()
+        # for bisecting (the matches are in order and do not overlap): their normalised starts and
+        # ends, their body starts and the largest body end among the first k matches
         self._outlet_starts = [om.ns for om in self.outlet_matches]
+        self._outlet_ends = [om.ne for om in self.outlet_matches]
+        self._outlet_body_starts = [om.s for om in self.outlet_matches]
+        self._outlet_body_maxend = [0, *accumulate((om.e for om in self.outlet_matches), max)]
 
     # -- positions -------------------------------------------------------------
     def sentence_of(self, npos: int) -> int:
@@ -203,11 +244,10 @@ class TextView:
 
     def trimmed_span(self, ns: int, ne: int) -> tuple[int, int] | None:
         """Body span of normalised ``[ns, ne)`` without surrounding spaces and stray punctuation."""
-        t = self.t
-        while ns < ne and (t[ns].isspace() or t[ns] in "،,:;-–—"):
-            ns += 1
-        while ne > ns and (t[ne - 1].isspace() or t[ne - 1] in "،,:;-–—"):
-            ne -= 1
+        seg = self.t[ns:ne]
+        kept = seg.lstrip(_TRIM)  # (C-level strips instead of a test per character)
+        ns += len(seg) - len(kept)
+        ne = ns + len(kept.rstrip(_TRIM))
         if ne <= ns:
             return None
         return self.orig(ns, ne)
@@ -341,6 +381,20 @@ class TextView:
             out.append(OutletMatch(m.start(1), m.end(1), s, e, entry[0], entry[1],
                                    self.t[m.start():m.start(1)]))
         return out
+
+    def outlets_within(self, ns: int, ne: int) -> list[OutletMatch]:
+        """The outlet matches inside normalised ``[ns, ne)`` (``ns <= om.ns and om.ne <= ne``): in order
+        and not overlapping, their starts and ends both increase, so they are one slice."""
+        return self.outlet_matches[bisect.bisect_left(self._outlet_starts, ns):
+                                   bisect.bisect_right(self._outlet_ends, ne)]
+
+    def outlet_overlaps(self, s: int, e: int) -> bool:
+        """Does an outlet match overlap body ``[s, e)`` (``om.s < e and s < om.e``)?"""
+        return self._outlet_body_maxend[bisect.bisect_left(self._outlet_body_starts, e)] > s
+
+    def outlet_covers(self, s: int) -> bool:
+        """Is body offset ``s`` inside an outlet match (``om.s <= s < om.e``)?"""
+        return self._outlet_body_maxend[bisect.bisect_right(self._outlet_body_starts, s)] > s
 
     def in_outlet(self, npos: int) -> bool:
         """Is normalised offset ``npos`` inside an outlet match (``om.ns <= npos < om.ne``)? The
