@@ -83,9 +83,10 @@ def _no_extra() -> Mapping[str, Any]:
     return _NO_EXTRA
 
 
-@dataclass
+@dataclass(slots=True)
 class Found:
-    """A resolved mention before grouping into actors."""
+    """A resolved mention before grouping into actors (slots: no ``__dict__`` per mention, one
+    object less for the garbage collector to track)."""
 
     key: str
     start: int  # folded offsets

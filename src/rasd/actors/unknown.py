@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate, repeat
+from operator import itemgetter
 from collections.abc import Sequence as _SequenceABC
 from typing import Callable, NamedTuple, Sequence
 
@@ -41,6 +42,7 @@ from .translit import foreign_rules, name_origin, rules_transliterate, translite
 log = logging.getLogger(__name__)
 
 DESCRIPTORS_FILE = "data/actors/descriptors.tsv"
+_first = itemgetter(0)
 _ARABIC_WORD = re.compile(r"^[\u0621-\u064A\u0660-\u0669\u066E-\u06D3\u0640\u064B-\u065F\u0670]+$")
 
 
@@ -70,7 +72,7 @@ class Descriptors:
             cached = self._first_stems = (len(self.person), A)
         if not self.person:
             return []
-        return [end for end, _stem in cached[1].iter(norm_text)]
+        return list(map(_first, cached[1].iter(norm_text)))  # the ends of the (end, stem) pairs, in C
 
     @classmethod
     def load(cls, text: str | None = None) -> "Descriptors":
@@ -888,6 +890,22 @@ def _kb_nisba(files: Sequence[str] = ()) -> Callable[[str], str | None]:
         return lambda word: None
 
 
+class _Memo(dict):
+    """``fn(word)`` remembered per word: ``memo.__getitem__`` is the callable, so a word seen before
+    costs one dict lookup in C (the descriptor scan asks the nisba of ~60 words per article, most of
+    them seen before). ``fn`` must give the same answer for the same word while the memo lives."""
+
+    def __init__(self, fn: Callable[[str], str | None], limit: int = 100_000):
+        super().__init__()
+        self.fn, self.limit = fn, limit
+
+    def __missing__(self, word: str) -> str | None:
+        if len(self) >= self.limit:
+            self.clear()
+        got = self[word] = self.fn(word)
+        return got
+
+
 @register_stage("actors.unknown.v1", requires=("body", "actors"), assigns=("actors",), languages=("ar",))
 def make_unknown_actors(config: dict, ctx: RunContext):
     """People and organisations the KB does not know: descriptor patterns and the NER model.
@@ -900,7 +918,8 @@ def make_unknown_actors(config: dict, ctx: RunContext):
     ner.warm_up()  # the tokenizer's character table, built here rather than on the first document
     use_ner = bool(config.get("ner", True))
     finder = UnknownFinder(
-        nisba=_kb_nisba(files),
+        # the stage's KB is loaded here and not changed afterwards: its answers can be remembered
+        nisba=_Memo(_kb_nisba(files)).__getitem__,
         tagger=ner.get_tagger(),
         min_score_multi=float(config.get("min_score_multi", 0.6)),
         min_score_single=float(config.get("min_score_single", 0.8)),
