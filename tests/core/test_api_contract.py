@@ -80,3 +80,17 @@ def test_a_new_batch_is_checked_against_the_store(tmp_path):
     # re-running the first document does not make it a copy of itself
     rasd.analyze_into([{"id": "first", "text": STORY}], st, on_document=seen.append)
     assert seen[1].duplicate_of is None
+
+
+def test_analyze_into_restores_the_collector_and_frees_what_it_froze(tmp_path):
+    """A batch runs with automatic collection off and the loaded knowledge frozen; afterwards the
+    collector is on again with nothing left frozen."""
+    import gc
+
+    assert gc.isenabled()
+    items = [f"أعلنت الحكومة اليوم الخطة رقم {i} للنقل العام في العاصمة." for i in range(5)]
+    with rasd.open_store(str(tmp_path / "s.db")) as store:
+        summary = rasd.analyze_into(items, store, batch_size=2)
+    assert summary.documents == 5 and not summary.errors
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0

@@ -108,3 +108,20 @@ def test_word_memos_start_afresh_when_a_lexicon_table_is_replaced():
     assert _word_memo(lex) is not memo
     after = analyse(Document.from_input(text=body), lex).quotes
     assert [q.text for q in before] == [q.text for q in after]
+
+
+def test_a_text_view_is_freed_without_the_cyclic_collector():
+    """No reference cycle through the token table: a view, its tokens and matches go as soon as the
+    stage lets go of them (the batch run collects seldom, and garbage in cycles would pile up)."""
+    import gc
+    import weakref
+
+    gc.disable()
+    try:
+        view = TextView("قال الوزير إن «المحادثات» ستستمر، وفق وكالة الأنباء.", LEX)
+        view.tok[0], view.tokens[1]  # tokens built and kept by the table
+        ref = weakref.ref(view)
+        del view
+        assert ref() is None
+    finally:
+        gc.enable()

@@ -145,6 +145,11 @@ class EventCoder:
         self.date_links = date_links if date_links is not None else default_date_links()
         # dates taken from other events of the document (rasd.events.links), before deduplication
         self.linker = DateLinker(self.lexicon, self.date_links) if date_linker else None
+        pol = self.polarity
+        # every cue word of the rules _code_sentence tries only in sentences that have one: the
+        # sentence's words are intersected with it once, and each rule's test reads that small set
+        self._rule_cue_words = pol.demand_words | pol.join_words | COMPLEMENTIZERS | pol.opinion_words \
+            | pol.analyst_words | pol.cue_words
         rep = self.polarity.report_words
         self._report_forms = frozenset(rep) | frozenset(p + w for w in rep for p in "وف" if len(w) > 1)
 
@@ -380,12 +385,13 @@ class EventCoder:
         outline = self.polarity.outline_start(words)
         # rules that need a cue word of their own: tried only in sentences that have one
         pol = self.polarity
-        demand_here = not pol.demand_words.isdisjoint(words)
-        join_here = not pol.join_words.isdisjoint(words)
-        speech_here = not COMPLEMENTIZERS.isdisjoint(words)
-        opinion_here = not pol.opinion_words.isdisjoint(words)
-        analyst_here = not pol.analyst_words.isdisjoint(words)
-        cues_here = not pol.cue_words.isdisjoint(words)  # negation, speculation, intention
+        present = self._rule_cue_words.intersection(words)  # mostly empty or a word or two
+        demand_here = not pol.demand_words.isdisjoint(present)
+        join_here = not pol.join_words.isdisjoint(present)
+        speech_here = not COMPLEMENTIZERS.isdisjoint(present)
+        opinion_here = not pol.opinion_words.isdisjoint(present)
+        analyst_here = not pol.analyst_words.isdisjoint(present)
+        cues_here = not pol.cue_words.isdisjoint(present)  # negation, speculation, intention
         for h, ti, entry in located:
             if ti < 0:
                 continue

@@ -30,6 +30,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import compress, repeat
+from operator import is_
 
 from ..normalize import normalize_text
 from .arguments import AGENT_MARKERS
@@ -91,14 +93,15 @@ class Eventive:
         out: dict[str, list[int]] = {}
         n = len(words)
         memo = self._memo
-        for k in range(n):
-            w = words[k]
-            acts = memo.get(w)
-            if acts is None:
-                acts = self._word_actions(w)
+        found = list(map(memo.get, words))  # most words are known and do nothing (an empty tuple)
+        if None in found:
+            for k in compress(range(n), map(is_, found, repeat(None))):
+                w = words[k]
+                found[k] = acts = self._word_actions(w)
                 if len(memo) < 100_000:
                     memo[w] = acts
-            for single, c in acts:
+        for k in compress(range(n), found):  # only the words where something is done
+            for single, c in found[k]:
                 if single:
                     out.setdefault(c.cls, []).append(k)
                     continue

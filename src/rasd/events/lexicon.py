@@ -224,11 +224,10 @@ class Lexicon:
                     continue
             for best, lst in words:
                 if best is None:  # rows with complements: decided by the words around
-                    best = _pick(norm, [(h[0] + pos, h[1] + pos, h[2] + pos, h[3] + pos, *h[4:]) for h in lst])
-                    if best is not None:
-                        out.append(best)
-                else:
-                    out.append((best[0] + pos, best[1] + pos, best[2] + pos, best[3] + pos, *best[4:]))
+                    best = _pick(norm, lst, pos)
+                    if best is None:
+                        continue
+                out.append((best[0] + pos, best[1] + pos, best[2] + pos, best[3] + pos, *best[4:]))
         if self._ac_multi is not None:
             multi = self._scan(norm, self._ac_multi)
             if multi:  # one-word hits inside a multi-word one give way to it
@@ -318,12 +317,13 @@ def _drop_nested(hits: list[tuple]) -> list[tuple]:
     return kept
 
 
-def _pick(norm: str, lst: list[tuple]) -> tuple | None:
+def _pick(norm: str, lst: list[tuple], pos: int = 0) -> tuple | None:
     """The winning hit among the hits ``lst`` of one word of ``norm`` (all with the same span):
     rows whose complement is absent or whose forbidden stem is present around the word are out;
     a row with a complement beats one without, then the longer stem wins. ``norm`` is read only
-    for rows with a complement or forbidden stems."""
-    ws, we = lst[0][0], lst[0][1]
+    for rows with a complement or forbidden stems. ``pos``: where the hits' offsets start in
+    ``norm`` (a chunk's hits are read in place; only the winner is moved, by the caller)."""
+    ws, we = lst[0][0] + pos, lst[0][1] + pos
     ctx: str | None = None  # " w1 w2 …": a stem starts one of the words iff " "+stem occurs
     window: str | None = None  # text that holds every context word (see _absent)
     best: tuple | None = None
@@ -342,9 +342,9 @@ def _pick(norm: str, lst: list[tuple]) -> tuple | None:
                     continue  # no complement stem around: the row does not apply
                 # else: no forbidden stem around and no complement needed: the row applies
             if ctx is not None:
-                if r.forbid and any(f in ctx for f in _spaced(r.forbid)):
+                if r.forbid and any(map(ctx.__contains__, _spaced(r.forbid))):
                     continue
-                if r.complement and not any(c in ctx for c in _spaced(r.complement)):
+                if r.complement and not any(map(ctx.__contains__, _spaced(r.complement))):
                     continue
         score = (2 if r.complement else 1) * 100 + (h[3] - h[2])
         if h[5] == "nounta" and h[7] == "ه":
@@ -364,10 +364,13 @@ def _absent(stems: tuple[str, ...], window: str) -> bool:
     context lies in ``window``: every context word (with or without its clitics) is a substring of
     ``window``, so a stem without spaces that is not in ``window`` starts none of them. Stems
     with a space or other non-word character are never ruled out this way."""
-    for st in stems:
-        if st in window or not st.isalnum():
-            return False
-    return True
+    return _all_alnum(stems) and not any(map(window.__contains__, stems))
+
+
+@lru_cache(maxsize=4096)
+def _all_alnum(stems: tuple[str, ...]) -> bool:
+    """Are all of ``stems`` free of spaces and other non-word characters (see :func:`_absent`)?"""
+    return all(st.isalnum() for st in stems)
 
 
 _WORD_RE = re.compile(r"\w+")

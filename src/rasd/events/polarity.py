@@ -5,6 +5,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
 
 from ..normalize import normalize_text
 
@@ -153,7 +154,8 @@ class Polarity:
         if last[0] == key:
             return last[1]
         keys = self._before_keys
-        pos = [k for k, w in enumerate(words) if w in keys] if not keys.isdisjoint(words) else []
+        pos = list(compress(range(len(words)), map(keys.__contains__, words))) \
+            if not keys.isdisjoint(words) else []
         self._last_positions = (key, pos)
         return pos
 

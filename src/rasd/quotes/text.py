@@ -110,12 +110,16 @@ class _TokenTable(dict):
     Indexing follows a list (negative indices count from the end, IndexError out of range), but
     ``len()`` and iteration are those of the dict: use :class:`_Tokens` for a sequence."""
 
-    __slots__ = ("_v", "_n")
+    __slots__ = ("_n", "_starts", "_ends", "_words", "_offs", "_sents", "_paras")
 
     def __init__(self, view: "TextView", n: int):
         super().__init__()
-        self._v = view
         self._n = n
+        # the view's arrays, not the view: a table that pointed back at its view would make the two
+        # a reference cycle, and every article's view, tokens and matches garbage for the cyclic
+        # collector instead of being freed as soon as the stage lets go of them
+        self._starts, self._ends, self._words = view._tok_starts, view._tok_ends, view.words
+        self._offs, self._sents, self._paras = view.nt.offsets, view.sent_bounds, view.para_bounds
 
     def __missing__(self, i: int) -> Token:
         n = self._n
@@ -124,13 +128,12 @@ class _TokenTable(dict):
             raise IndexError("token index out of range")
         if k != i:
             return self[k]
-        v = self._v
-        ns, ne = v._tok_starts[i], v._tok_ends[i]
-        w = v.words[i]
+        ns, ne = self._starts[i], self._ends[i]
+        w = self._words[i]
         base = w[1:] if (len(w) > 3 and w[0] in _CLITICS) else w
-        offs = v.nt.offsets
+        offs = self._offs
         tk = Token(i, ns, ne, offs[ns], offs[ne - 1] + 1, w, base,
-                   bisect.bisect_left(v.sent_bounds, ns), bisect.bisect_left(v.para_bounds, ns))
+                   bisect.bisect_left(self._sents, ns), bisect.bisect_left(self._paras, ns))
         self[i] = tk
         return tk
 
