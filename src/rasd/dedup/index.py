@@ -17,7 +17,9 @@ document up again (same id) only considers documents that arrived before it, so 
 """
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
+from itertools import chain, repeat
 from typing import Iterable
 
 import numpy as np
@@ -44,8 +46,10 @@ def lsh_shape(num_perm: int, candidate_threshold: float, min_prob: float = 0.99)
 class _BandTable:
     """Multimap uint64 key -> positions: a sorted array plus a dict buffer of recent entries.
 
-    The buffer maps a key to one position (``_buf``) or, for the rare repeated key, to a list of
-    further positions (``_more``); it is merged into the sorted arrays when it holds more than
+    The buffer maps a key to the tuple of its positions (a document's new keys share one 1-tuple;
+    a key already buffered gets a longer tuple), so adding and querying run as C-level passes
+    (``dict.update``, ``map``, ``chain``) without a Python loop per key, even when many keys repeat.
+    It is merged into the sorted arrays when it holds more than
     ``max(_MIN_BUFFER, len(sorted) / 16)`` entries (a linear merge).
     """
 
@@ -54,8 +58,7 @@ class _BandTable:
     def __init__(self) -> None:
         self._keys = np.empty(0, dtype=np.uint64)
         self._vals = np.empty(0, dtype=np.int32)
-        self._buf: dict[int, int] = {}
-        self._more: dict[int, list[int]] = {}
+        self._buf: dict[int, tuple[int, ...]] = {}
         self._buf_n = 0
         self._shift = np.uint64(56)
         self._offsets = np.zeros(257, dtype=np.int64)
@@ -65,16 +68,13 @@ class _BandTable:
 
     def add(self, keys: np.ndarray, pos: int) -> None:
         buf = self._buf
-        ks = dict.fromkeys(keys.tolist(), pos)  # distinct keys, in order
-        n = len(ks)
+        one = (pos,)
+        ks = dict.fromkeys(keys.tolist(), one)  # distinct keys, in order
         clash = buf.keys() & ks
-        if clash:
-            more = self._more
-            for k in clash:
-                more.setdefault(k, []).append(pos)
-                del ks[k]
+        if clash:  # keys already buffered: their tuples get this position too
+            ks.update(zip(clash, map(operator.add, map(buf.__getitem__, clash), repeat(one))))
         buf.update(ks)
-        self._buf_n += n
+        self._buf_n += len(ks)
         if self._buf_n >= max(self._MIN_BUFFER, len(self._keys) // 16):
             self._flush()
 
@@ -87,12 +87,10 @@ class _BandTable:
     def _flush(self) -> None:
         if not self._buf:
             return
-        ks = list(self._buf)
-        vs = list(self._buf.values())
-        for k, lst in self._more.items():
-            ks.extend([k] * len(lst))
-            vs.extend(lst)
-        self._buf, self._more, self._buf_n = {}, {}, 0
+        buf = self._buf
+        ks = list(chain.from_iterable(map(repeat, buf, map(len, buf.values()))))
+        vs = list(chain.from_iterable(buf.values()))
+        self._buf, self._buf_n = {}, 0
         self._merge(np.array(ks, dtype=np.uint64), np.array(vs, dtype=np.int32))
 
     def _merge(self, k: np.ndarray, v: np.ndarray) -> None:
@@ -128,20 +126,16 @@ class _BandTable:
                 hit = K[idx] == np.repeat(keys, cnt)
                 if hit.any():
                     found = self._vals[idx[hit]]
-        extra: list[int] = []
-        buf, more = self._buf, self._more
+        extra: set[int] = set()
+        buf = self._buf
         if buf:
-            ks = keys.tolist()
-            extra = [p for p in map(buf.get, ks) if p is not None]
-            if more:
-                for k in more.keys() & ks:
-                    extra.extend(more[k])
+            extra = set(chain.from_iterable(filter(None, map(buf.get, keys.tolist()))))
         if found is None:
             # only the buffer answered (always so until the first merge): sorting the few positions
             # in Python costs less than np.unique (the same sorted distinct int32 array)
-            return np.array(sorted(set(extra)), dtype=np.int32)
+            return np.array(sorted(extra), dtype=np.int32)
         if extra:
-            found = np.concatenate((found, np.array(extra, dtype=np.int32)))
+            found = np.concatenate((found, np.array(list(extra), dtype=np.int32)))
         return np.unique(found)
 
 
@@ -180,6 +174,7 @@ class DedupIndex:
         self._nums = np.zeros(cap, dtype=np.uint64)  # numbers mask
         self._nnum = np.zeros(cap, dtype=np.int32)  # distinct numbers
         self._table = _BandTable()
+        self._count_dtype = np.uint8 if self.params.num_perm <= 255 else np.int64
 
     # -- construction ------------------------------------------------------------
     @classmethod
@@ -337,8 +332,11 @@ class DedupIndex:
             if len(cand):
                 cand = cand[self._nsh[cand] >= min_shingles]
             if len(cand):
-                # share of equal values (what .mean(axis=1) gives: a count of 0/1 over num_perm)
-                sims = np.count_nonzero(self._sigs[cand] == fp.signature, axis=1) / self.params.num_perm
+                # share of equal values (what .mean(axis=1) gives: a count of 0/1 over num_perm).
+                # The equal values are counted as bytes (count_nonzero with an axis costs twice as
+                # much); a uint8 count holds up to 255, int64 for longer signatures.
+                eq = self._sigs.take(cand, axis=0) == fp.signature
+                sims = np.add.reduce(eq.view(np.uint8), axis=1, dtype=self._count_dtype) / self.params.num_perm
                 keep = sims >= threshold
                 cand, sims = cand[keep], sims[keep]
             if len(cand) and number_overlap > 0 and fp.n_numbers >= min_numbers:
