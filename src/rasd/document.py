@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-@dataclass
+@dataclass(slots=True)
 class Span:
     """A stretch of ``body``: ``body[start:end] == text``."""
 
@@ -27,7 +27,7 @@ class Span:
         return {"start": self.start, "end": self.end, "text": self.text}
 
 
-@dataclass
+@dataclass(slots=True)
 class Actor:
     """A canonical actor seen in a document, with every mention of it."""
 
@@ -55,7 +55,7 @@ class Actor:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class Event:
     """A coded event: who did what to whom, when, in which sentence."""
 
@@ -96,7 +96,7 @@ class Event:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class Quote:
     text: str
     start: int
@@ -115,7 +115,7 @@ class Quote:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class NearDuplicate:
     id: str
     similarity: float
