@@ -63,10 +63,11 @@ class Folded:
         self.orig = orig
         self._dels: list[int] | None = None
         self._full: tuple[int, ...] | None = None
-        specials = [m.start() for m in _RE_SPECIAL.finditer(orig)]
-        if not specials:
+        if _RE_SPECIAL.search(orig) is None:  # most sentences: nothing deleted nor expanded
             self.text = _fold_one(orig)
-        elif any(orig[i] in _EXPANDED_SET for i in specials):
+            return
+        specials = [m.start() for m in _RE_SPECIAL.finditer(orig)]
+        if any(orig[i] in _EXPANDED_SET for i in specials):
             nt = normalize(orig)
             self.text, self._full = nt.text, nt.offsets
         else:
@@ -121,8 +122,7 @@ class _R:
     arith: tuple[int, int, str] | None = None
 
 
-@lru_cache(maxsize=16384)
-def _word_key(lex: Lexicon, w: str) -> tuple[str, int]:
+def _strip_clitics(lex: Lexicon, w: str) -> tuple[str, int]:
     """(lexicon key, clitic length) of word ``w``: the word itself when known, else the word
     without "و"/"ف" and/or one of "ب"/"ل"/"ك" ("لل" + x also as "ال" + x); key '' when unknown."""
     known = lex.known
@@ -143,10 +143,38 @@ def _word_key(lex: Lexicon, w: str) -> tuple[str, int]:
     return ("", 0)
 
 
-@lru_cache(maxsize=4096)
-def _word_features(lex: Lexicon, w: str) -> frozenset[str]:
-    """The categories of lexicon word ``w``, and "phrase:<cat>" for the phrases it starts."""
-    return frozenset(lex.words.get(w, ())) | {"phrase:" + ph.cat for ph in lex.phrases.get(w, ())}
+_NO_KEY = ("", 0)
+
+
+@lru_cache(maxsize=4)
+def _key_table(lex: Lexicon) -> dict[str, tuple[str, int]]:
+    """:func:`_strip_clitics` of every word form that has a key, built once per lexicon: a known
+    word x with "و"/"ف" and/or one of "ب"/"ل"/"ك" in front, or "لل" + x[2:] for x = "ال" + ...
+    Any other word has no key. One small fixed dict instead of a cache of every word seen."""
+    forms = set()
+    for x in (*lex.phrases, *lex.words):
+        for b in (x, "لل" + x[2:]) if x.startswith("ال") else (x,):
+            for c1 in ("", *_CLITIC1):
+                forms.add(c1 + b)
+                forms.update(c1 + c2 + b for c2 in _CLITIC2)
+    table = {}
+    for w in forms:
+        key = _strip_clitics(lex, w)
+        if key[0]:
+            table[w] = key
+    return table
+
+
+def _word_key(lex: Lexicon, w: str) -> tuple[str, int]:
+    """(lexicon key, clitic length) of word ``w`` (:func:`_strip_clitics`); key '' when unknown."""
+    return _key_table(lex).get(w, _NO_KEY)
+
+
+@lru_cache(maxsize=4)
+def _feature_table(lex: Lexicon) -> dict[str, frozenset[str]]:
+    """Lexicon key -> its categories, and "phrase:<cat>" for the phrases it starts."""
+    return {w: frozenset(lex.words.get(w, ())) | {"phrase:" + ph.cat for ph in lex.phrases.get(w, ())}
+            for w in (*lex.phrases, *lex.words)}
 
 
 class _Parser:
@@ -157,13 +185,19 @@ class _Parser:
         self.anchor = anchor
         self.lex = lex
         self._words = lex.words
-        stop = len(folded) if stop is None else min(stop, len(folded))
+        self._keys = _key_table(lex)
+        self._folded, self._len, self._max = folded, len(folded), max_tokens
+        self.restart(start, stop)
+
+    def restart(self, start: int, stop: int | None = None) -> None:
+        """A new window over the same text, from ``start``: one parser serves every head of a text."""
+        stop = self._len if stop is None else min(stop, self._len)
         self.kinds: list[str] = []
         self.vals: list[str] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
-        self._it = _TOKEN.finditer(folded, start, stop)
-        self._stop, self._len, self._max = stop, len(folded), max_tokens
+        self._it = _TOKEN.finditer(self._folded, start, stop)
+        self._stop = stop
 
     # -- token helpers -------------------------------------------------------------
     def kind(self, i: int) -> str | None:
@@ -182,28 +216,29 @@ class _Parser:
             if m is None or len(kinds) >= self._max or (m.end() == self._stop and self._stop < self._len):
                 self._it = None  # the end, or a token possibly cut in two by the window
                 return None
+            s, e = m.span()
             kinds.append(m.lastgroup)
             self.vals.append(m.group())
-            self.starts.append(m.start())
-            self.ends.append(m.end())
+            self.starts.append(s)
+            self.ends.append(e)
         return kinds[i]
 
     def key(self, i: int) -> tuple[str, int]:
         """(lexicon key, clitic length) of word token ``i``; key '' when unknown."""
-        return _word_key(self.lex, self.vals[i])
+        return self._keys.get(self.vals[i], _NO_KEY)
 
     def word(self, i: int, clitic: bool = False) -> str | None:
         if self.kind(i) != "w":
             return None
         if clitic:
-            return _word_key(self.lex, self.vals[i])[0] or None
+            return self._keys.get(self.vals[i], _NO_KEY)[0] or None
         return self.vals[i]
 
     def lexcat(self, i: int, cat: str, clitic: bool = False) -> str | None:
         """The value of category ``cat`` of word token ``i`` (clitics off if ``clitic``), else None."""
         if self.kind(i) != "w":
             return None
-        d = self._words.get(_word_key(self.lex, self.vals[i])[0] if clitic else self.vals[i])
+        d = self._words.get(self._keys.get(self.vals[i], _NO_KEY)[0] if clitic else self.vals[i])
         return d.get(cat) if d else None
 
     def phrase(self, i: int, cat: str, clitic: bool = False) -> tuple[Phrase, int] | None:
@@ -260,7 +295,7 @@ class _Parser:
 
     def at_word(self, i: int) -> tuple[_R, int] | None:
         # each rule needs its first word (clitics off) in one of its categories: the others are skipped
-        f = _word_features(self.lex, self.key(i)[0])
+        f = _feature_table(self.lex)[self.key(i)[0]]
         return (
             (self.weekday_phrase(i) if "dayword" in f or "phrase:weekday" in f else None)
             or (self.ordinal_day(i) if "ordday" in f else None)
@@ -705,18 +740,17 @@ def _heads(ft: str, lex: Lexicon) -> list[int]:
     n = len(ft)
     starts = set()
     for end, ln in _head_automaton(lex).iter(ft):
-        if end + 1 < n and ft[end + 1].isalpha():
+        e = end + 1
+        if e < n and ft[e].isalpha():
             continue
-        s = end - ln + 1
-        ws = s
-        while ws > 0 and ft[ws - 1].isalpha():
+        s = ws = e - ln
+        while ws and ft[ws - 1].isalpha():
             ws -= 1
             if s - ws > 3 or ft[ws] not in _CLITICS:
                 break
         else:
             starts.add(ws)
-    for m in _DIGITS.finditer(ft):
-        starts.add(m.start())
+    starts.update([m.start() for m in _DIGITS.finditer(ft)])
     return sorted(starts)
 
 
@@ -774,10 +808,14 @@ def _find(text: str, anchor: dt.date | None, base: tuple[str, str] | None = None
     lex = load_lexicon()
     out = []
     done = 0  # folded offset where the last expression ended
+    parser = None
     for p in _heads(ft, lex):
         if p < done:
             continue
-        parser = _Parser(ft, anchor, lex, p, p + _WINDOW_CHARS, _WINDOW_TOKENS)
+        if parser is None:
+            parser = _Parser(ft, anchor, lex, p, p + _WINDOW_CHARS, _WINDOW_TOKENS)
+        else:
+            parser.restart(p, p + _WINDOW_CHARS)
         if parser.kind(0) is None:
             continue
         prev = None
