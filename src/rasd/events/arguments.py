@@ -36,6 +36,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
+from typing import NamedTuple, Sequence
 
 from .anaphora import pronoun_gender, resolve, verb_gender
 
@@ -149,9 +150,13 @@ def _positions(words: tuple[str, ...], keys: frozenset[str]) -> tuple[int, ...]:
     return tuple(compress(range(len(words)), map(keys.__contains__, words)))
 
 
-def _scare_quotes(words: list[str]) -> frozenset[int]:
+def _scare_quotes(words: Sequence[str]) -> frozenset[int]:
     """Indices of the quote marks around short quoted phrases (“الدعم الكامل”): not clause breaks."""
-    qs = _positions(words, _QUOTE)
+    return _scare_pairs(_positions(words, _QUOTE))
+
+
+def _scare_pairs(qs: Sequence[int]) -> frozenset[int]:
+    """:func:`_scare_quotes` from the indices ``qs`` of the sentence's quote marks."""
     out = set()
     for a, b in zip(qs[::2], qs[1::2]):
         if b - a - 1 <= SCARE_QUOTE_MAX:
@@ -162,7 +167,7 @@ def _scare_quotes(words: list[str]) -> frozenset[int]:
 def clause_bounds(words: list[str], i: int) -> tuple[int, int]:
     """Word range ``[lo, hi)`` of the clause around word ``i`` (between complementizers, colons
     and the quote marks of direct quotes; quote marks around a short phrase do not count)."""
-    return _bounds(_sentence(words)[0], i, len(words))
+    return _bounds(Sentence(tuple(words), []).breaks, i, len(words))
 
 
 def _bounds(brk: tuple[int, ...], i: int, n: int) -> tuple[int, int]:
@@ -174,39 +179,79 @@ def _bounds(brk: tuple[int, ...], i: int, n: int) -> tuple[int, int]:
     return lo, hi
 
 
-# the last sentence's (tuple(words), what _sentence returns), replaced as one tuple (thread-safe)
-_SENTENCE_OF: list = [((), None)]
+class CueWords(NamedTuple):
+    """The cue words of cues.tsv that argument rules read (see :func:`attribute`)."""
+    receive: frozenset[str] = frozenset()
+    modal: frozenset[str] = frozenset()
+    stance: frozenset[str] = frozenset()
+    during: frozenset[str] = frozenset()
 
 
-def _sentence(words: list[str]) -> tuple:
-    """What the rules look up in a sentence, worked out once per sentence (the coder codes the
-    triggers of a sentence one after the other; the last sentence's words and results are kept):
-    ``(breaks, agent_words, between, negations)`` — the indices of the clause breaks
-    (complementizers, colons, quote marks of direct quotes), of the words that may start an agent
-    marker (على يد، من قبل …), whether بين occurs, and the indices of the predicate negations."""
-    key = tuple(words)
-    c = _SENTENCE_OF[0]
-    if c[0] == key:
-        return c[1]
-    info = (_clause_breaks(key),
-            _positions(key, _AGENT_FIRST) if not _AGENT_FIRST.isdisjoint(key) else (),
-            BETWEEN in key,
-            _positions(key, PREDICATE_NEGATIONS) if not PREDICATE_NEGATIONS.isdisjoint(key) else ())
-    _SENTENCE_OF[0] = (key, info)
-    return info
+_NO_CUES = CueWords()
 
 
-def _clause_breaks(words: tuple[str, ...]) -> tuple[int, ...]:
-    """Indices of the clause breaks of ``words`` (complementizers, colons, quote marks of direct
-    quotes)."""
-    if _BREAK_WORDS.isdisjoint(words):
-        return ()
-    brk = _positions(words, _BREAK_WORDS)
-    if '"' in words:
-        scare = _scare_quotes(words)
-        if scare:
-            brk = tuple(k for k in brk if k not in scare)
-    return brk
+class Sentence:
+    """One sentence as the argument rules read it, built once for a sentence that has a trigger
+    and shared by all its triggers (:func:`attribute` is called once per trigger): its words (a
+    tuple), its actor mentions sorted by position, its main subject (or the previous sentence's),
+    the actor mentions of the previous sentences (most recent first, see
+    :mod:`rasd.events.anaphora`), the word indices of its triggers, the cue words of the rules,
+    and what the rules look up in it: the indices of the clause breaks (complementizers, colons,
+    quote marks of direct quotes), of the words that may start an agent marker (على يد، من قبل …),
+    whether بين occurs, and the indices of the predicate negations. ``marked``: the indices of
+    the words of ``words`` that are in ``MARKED_WORDS``, when the caller has found them (the coder
+    finds them in the whole document in one pass): the sentence's look-ups then read only those.
+    ``cue_positions``: the indices of the words that end a negation, speculation or intention cue
+    (:meth:`rasd.events.polarity.Polarity.cue_positions`), for the polarity of its triggers."""
+    __slots__ = ("words", "mentions", "main_subject", "antecedents", "triggers", "cues",
+                 "breaks", "agent_words", "has_between", "negations", "cue_positions")
+
+    def __init__(self, words: tuple[str, ...], mentions: list[Mention],
+                 main_subject: list[Mention] | None = None, antecedents: list[Mention] | None = None,
+                 triggers: frozenset[int] = frozenset(), cues: CueWords = _NO_CUES,
+                 marked: Sequence[int] | None = None, cue_positions: Sequence[int] | None = None):
+        self.words = words
+        self.mentions = mentions
+        self.main_subject = main_subject
+        self.antecedents = antecedents
+        self.triggers = triggers  # the coder sets them once it has placed the sentence's triggers
+        self.cues = cues
+        self.cue_positions = cue_positions
+        if marked is None:
+            marked = marked_positions(words)
+        brk: list[int] = []
+        agents: list[int] = []
+        negations: list[int] = []
+        between = quote = False
+        for k in marked:
+            w = words[k]
+            if w in _BREAK_WORDS:
+                brk.append(k)
+                quote = quote or w == '"'
+            if w in _AGENT_FIRST:
+                agents.append(k)
+            if w in PREDICATE_NEGATIONS:
+                negations.append(k)
+            elif w == BETWEEN:
+                between = True
+        if quote:
+            scare = _scare_pairs([k for k in brk if words[k] == '"'])
+            if scare:
+                brk = [k for k in brk if k not in scare]
+        self.breaks = tuple(brk)
+        self.agent_words = tuple(agents)
+        self.has_between = between
+        self.negations = tuple(negations)
+
+
+# every word a Sentence looks up: clause breaks, first words of agent markers, predicate
+# negations, بين
+MARKED_WORDS = _BREAK_WORDS | _AGENT_FIRST | PREDICATE_NEGATIONS | {BETWEEN}
+
+
+def marked_positions(words: Sequence[str]) -> tuple[int, ...]:
+    """Indices of the words of ``words`` in ``MARKED_WORDS`` (one pass in C)."""
+    return _positions(words, MARKED_WORDS)
 
 
 def _blocked(words: list[str], i: int, ti: int) -> bool:
@@ -232,42 +277,36 @@ def _with_pronouns(modal_words: frozenset[str]) -> frozenset[str]:
     return frozenset(w + o for w in modal_words for o in ("ه", "ها", "هم", "هما"))
 
 
-def attribute(words: list[str], ti: int, kind: str, role: str, mentions: list[Mention],
-              main_subject: list[Mention] | None = None, *, prefix: str = "", suffix: str = "",
-              plover: str = "", other_triggers: frozenset[int] = frozenset(),
-              antecedents: list[Mention] | None = None, intent: bool = False,
-              receive_words: frozenset[str] = frozenset(), modal_words: frozenset[str] = frozenset(),
-              stance_words: frozenset[str] = frozenset(),
-              intent_span: tuple[int, int] | None = None,
-              during_words: frozenset[str] = frozenset()) -> Args:
-    """Source and target mentions of the trigger at word ``ti``.
+def attribute(sent: Sentence, ti: int, kind: str, role: str, prefix: str = "", suffix: str = "",
+              plover: str = "", intent: bool = False, intent_span: tuple[int, int] | None = None) -> Args:
+    """Source and target mentions of the trigger at word ``ti`` of the sentence ``sent``.
 
     ``kind``: noun | nounta | past | pres; ``role``: the trigger row's role; ``prefix``/``suffix``:
-    the clitics and inflection around the trigger stem; ``mentions``: every actor mention of the
-    sentence, sorted by position; ``antecedents``: actor mentions of the previous sentences, most
-    recent first (for pronoun subjects and objects, see :mod:`rasd.events.anaphora`);
-    ``receive_words``: verbs of receiving (cues.tsv kind receive), whose subject receives what a
-    transfer or backing noun after them names ("تلقت أوكرانيا دعما من الغرب"); ``modal_words``:
-    modals whose لـ actor is the agent of the verbal noun after it (cues.tsv kind modal: "يمكن
-    لروسيا توفير الإمدادات").
-    ``stance_words``: nouns of a party's position or policy with a singular pronoun suffix
-    (سياستها، موقفه; cues.tsv kind stance): right after the trigger, the pronoun's antecedent is the
-    target ("لدعمهم سياستها تجاه أوكرانيا" supports her — not Ukraine); without an agreeing
-    antecedent there is no target.
+    the clitics and inflection around the trigger stem; ``sent.antecedents``: for pronoun subjects
+    and objects (see :mod:`rasd.events.anaphora`).
+    The cue words (``sent.cues``): ``receive``: verbs of receiving (cues.tsv kind receive), whose
+    subject receives what a transfer or backing noun after them names ("تلقت أوكرانيا دعما من
+    الغرب"); ``modal``: modals whose لـ actor is the agent of the verbal noun after it (cues.tsv
+    kind modal: "يمكن لروسيا توفير الإمدادات"); ``stance``: nouns of a party's position or policy
+    with a singular pronoun suffix (سياستها، موقفه; cues.tsv kind stance): right after the trigger,
+    the pronoun's antecedent is the target ("لدعمهم سياستها تجاه أوكرانيا" supports her — not
+    Ukraine); without an agreeing antecedent there is no target; ``during``: خلال، أثناء (cues.tsv
+    kind during): a visit noun right after one, with no visitor of its own, is made by the clause's
+    subject ("وأوضح بوتين في مؤتمر صحفي خلال زيارة لطهران").
     ``intent_span``: ``(start, end)`` of the intention cue governing the trigger (تعتزم، سعى إلى):
     the cue's subject is the agent of the intended act however far the act is from it.
-    ``during_words``: خلال، أثناء (cues.tsv kind during): a visit noun right after one, with no visitor
-    of its own, is made by the clause's subject ("وأوضح بوتين في مؤتمر صحفي خلال زيارة لطهران").
     """
-    brk, agent_words, has_between, negations = _sentence(words)
-    lo, hi = _bounds(brk, ti, len(words))
-    main_subject = main_subject or []
+    words, mentions, antecedents, other_triggers = sent.words, sent.mentions, sent.antecedents, sent.triggers
+    receive_words, modal_words, stance_words, during_words = sent.cues
+    agent_words, negations = sent.agent_words, sent.negations
+    lo, hi = _bounds(sent.breaks, ti, len(words))
+    main_subject = sent.main_subject or []
     # candidates for a pronoun (_prior) are listed only when a rule needs them
     before = [m for m in mentions if lo <= m.i and m.j < ti]
     after = [m for m in mentions if ti < m.i < hi]
     is_noun = kind in ("noun", "nounta")
 
-    if has_between and role in ("sym", "drill"):
+    if sent.has_between and role in ("sym", "drill"):
         for k in range(max(lo, ti - 3), min(hi, ti + 6)):
             if words[k] == BETWEEN:
                 grp = groups([m for m in mentions if k < m.i < hi], words)

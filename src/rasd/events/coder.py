@@ -24,7 +24,7 @@ from itertools import accumulate
 from ..document import Actor, Document, Event
 from ..normalize import normalize
 from .anaphora import HOMELAND_CLITICS, default_homeland_forms, homeland_mentions, mention_gender
-from .arguments import COMPLEMENTIZERS, RELATIVES, Mention, attribute, groups
+from .arguments import COMPLEMENTIZERS, RELATIVES, CueWords, Mention, Sentence, attribute, groups, marked_positions
 from .dates import DateResolver
 from .eventive import Eventive, default_eventive
 from .generic import default_generic
@@ -101,6 +101,11 @@ def _is_nisba_memo(mtext: str, kind: str | None) -> bool:
     return r
 
 
+# (mention text, actor kind, first word, last word) -> (is a nisba, gender) of a mention: what
+# _is_nisba and mention_gender answer for it (both read only these), remembered in one look-up
+_MENTION_MEMO: dict[tuple[str, str | None, str, str], tuple[bool, str | None]] = {}
+
+
 def actor_code(a: Actor) -> str | None:
     """Country-level code of an actor: its state (persons, cities, ministries) or its own code
     (states, IGOs)."""
@@ -150,6 +155,7 @@ class EventCoder:
         # sentence's words are intersected with it once, and each rule's test reads that small set
         self._rule_cue_words = pol.demand_words | pol.join_words | COMPLEMENTIZERS | pol.opinion_words \
             | pol.analyst_words | pol.cue_words
+        self._cue_words = CueWords(pol.receive_words, pol.modal_words, pol.stance_words, pol.during_words)
         rep = self.polarity.report_words
         self._report_forms = frozenset(rep) | frozenset(p + w for w in rep for p in "وف" if len(w) > 1)
 
@@ -231,9 +237,12 @@ class EventCoder:
             sent_hits = hits[lo_h:hi_h]
             if tok_starts is None:
                 all_words, tok_starts = _tokenize(norm)
-                # a sentence's words are a tuple: the per-sentence caches of the argument and cue
-                # rules key on tuple(words), which is then the words themselves (no copy)
+                # a sentence's words are a tuple (what Sentence holds): the per-sentence caches of
+                # the cue rules key on tuple(words), which is then the words themselves (no copy)
                 all_words = tuple(all_words)
+                # the words every Sentence looks up, found in the whole document in one pass
+                marks = marked_positions(all_words)
+                cue_marks = self.polarity.cue_positions(all_words)
             t0, t1 = bisect_left(tok_starts, ns), bisect_left(tok_starts, ne)
             words = all_words[t0:t1]
             tstarts = tok_starts[t0:t1]
@@ -246,12 +255,16 @@ class EventCoder:
                     continue
                 j = max(i, bisect_right(tstarts, me - 1) - 1)
                 pre = norm[tstarts[i]:ms]
-                prep = bool(pre) and pre.lstrip("وف")[:1] in ("ل", "ب", "ك")
-                conj = pre[:1] == "و"
                 kind = actor.kind
-                adj = _is_nisba_memo(norm[ms:me], kind)
-                mentions.append(Mention(i, j, code, actor, prep, conj, adj,
-                                        mention_gender(kind, words[i:j + 1], adj)))
+                key = (norm[ms:me], kind, words[i], words[j])
+                adj_gender = _MENTION_MEMO.get(key)
+                if adj_gender is None:
+                    adj = _is_nisba(key[0], kind)
+                    adj_gender = adj, mention_gender(kind, words[i:j + 1], adj)
+                    if len(_MENTION_MEMO) < 100_000:
+                        _MENTION_MEMO[key] = adj_gender
+                mentions.append(Mention(i, j, code, actor, bool(pre) and pre.lstrip("وف")[:1] in ("ل", "ب", "ك"),
+                                        pre[:1] == "و", *adj_gender))
             if pair and not _DUAL_FORMS.isdisjoint(words):
                 for k, w in enumerate(words):
                     if w in _DUAL_FORMS:
@@ -260,7 +273,7 @@ class EventCoder:
             if not _HOMELAND_FORMS.isdisjoint(words):  # "أن بلاده ستواصل": the state of the person
                 if countries is None:
                     countries = {a.code: a for a in reversed(doc.actors) if a.kind == "country" and a.code}
-                extra = homeland_mentions(words, mentions, [m for sent in reversed(history) for m in sent],
+                extra = homeland_mentions(words, mentions, [m for past in reversed(history) for m in past],
                                           countries)
                 if extra:
                     mentions.extend(extra)
@@ -268,10 +281,13 @@ class EventCoder:
             mentions = self._drop_ally_possessors(words, mentions)
             own_subject = self._main_subject(words, mentions)
             main_subject = own_subject or prev_subject
-            antecedents = [m for sent in reversed(history) for m in sent]
-            events.extend(self._code_sentence(body, nt, s0, s1, words, tstarts, sent_hits,
-                                              mentions, main_subject, anchor, events, pair, lead,
-                                              sent_no, antecedents))
+            antecedents = [m for past in reversed(history) for m in past]
+            marked = [k - t0 for k in marks[bisect_left(marks, t0):bisect_left(marks, t1)]]
+            sent = Sentence(words, mentions, main_subject, antecedents, cues=self._cue_words, marked=marked,
+                            cue_positions=[k - t0 for k in cue_marks[bisect_left(cue_marks, t0):
+                                                                     bisect_left(cue_marks, t1)]])
+            events.extend(self._code_sentence(body, nt, s0, s1, sent, tstarts, sent_hits, anchor, events,
+                                              pair, lead, sent_no))
             if mentions:
                 prev_subject = own_subject
                 history.append([Mention(-1, -1, m.code, m.actor, False, False, False, m.gender)
@@ -364,10 +380,12 @@ class EventCoder:
                 return None
         return None
 
-    def _code_sentence(self, body, nt, s0, s1, words, tstarts, sent_hits, mentions,
-                       main_subject, anchor, prior: list[Event], pair, lead: bool = False,
-                       sent_no: int = 0, antecedents: list[Mention] | None = None) -> list[Event]:
+    def _code_sentence(self, body, nt, s0, s1, sent: Sentence, tstarts, sent_hits, anchor,
+                       prior: list[Event], pair, lead: bool = False, sent_no: int = 0) -> list[Event]:
+        """The events of the sentence ``body[s0:s1]`` (``sent``: its words and actor mentions,
+        ``tstarts``: the normalised offsets of its words, ``sent_hits``: its trigger hits)."""
         out: list[Event] = []
+        words, mentions, main_subject = sent.words, sent.mentions, sent.main_subject
         sentence = body[s0:s1]
         if self.polarity.question(words, sentence):
             return out  # "هل لدى واشنطن أوراق تقدمها لروسيا؟": a question reports no event
@@ -380,7 +398,7 @@ class EventCoder:
         trig_plover = {ti: entry.plover for _, ti, entry in located}
         # the sentence's trigger words; attribute only reads the ones strictly between an actor and
         # the trigger at hand, so the set is handed over whole (the trigger's own index never counts)
-        trig_idx = frozenset(trig_plover)
+        sent.triggers = frozenset(trig_plover)
         cues: dict[str, list[int]] | None = None
         outline = self.polarity.outline_start(words)
         # rules that need a cue word of their own: tried only in sentences that have one
@@ -427,7 +445,8 @@ class EventCoder:
                 continue  # "في هذا التقرير سنركز على … دعم موسكو لكوريا": a topic list, not events
             if demand_here and pol.demanded(words, ti, kind, h.prefix) is not None:
                 continue  # "قرار يطالب روسيا بالانسحاب": the demanded act is not performed
-            neg, hyp, cue = pol.flags(words, ti, kind) if cues_here else (False, False, None)
+            neg, hyp, cue = pol.flags(words, ti, kind, positions=sent.cue_positions) if cues_here \
+                else (False, False, None)
             intent_cue = None
             intent_span = None
             if entry.plover in INTENT_TYPES and not neg and row.role != "drill":
@@ -436,7 +455,7 @@ class EventCoder:
                     intent_cue, intent_span = found[0], (found[1], found[2])
                 if intent_cue is not None:  # "تعتزم روسيا تعزيز التعاون": a stated intent, AGREE 03
                     entry = lookup(INTENT_CODE)
-                    neg, hyp, cue = self.polarity.flags(words, ti, kind, intent=False)
+                    neg, hyp, cue = self.polarity.flags(words, ti, kind, intent=False, positions=sent.cue_positions)
                     cue = cue or intent_cue
             if row.role == "intent" and intent_cue is None:
                 continue  # "تعزيز العلاقات" alone is a standing state; after "تعتزم" a stated intent
@@ -450,14 +469,8 @@ class EventCoder:
             back_ref = (kind == "noun" or kind == "nounta") and "ال" in h.prefix \
                 and not h.prefix.endswith("لل") \
                 and (any(e.plover == entry.plover for e in prior) or any(e.plover == entry.plover for e in out))
-            args = attribute(words, ti, kind, role, mentions, main_subject,
-                             prefix=h.prefix, suffix=h.suffix, plover=entry.plover,
-                             other_triggers=trig_idx, antecedents=antecedents,
-                             intent=intent_cue is not None, intent_span=intent_span,
-                             receive_words=self.polarity.receive_words,
-                             modal_words=self.polarity.modal_words,
-                             stance_words=self.polarity.stance_words,
-                             during_words=self.polarity.during_words)
+            args = attribute(sent, ti, kind, role, h.prefix, h.suffix, entry.plover, intent_cue is not None,
+                             intent_span)
             if back_ref and not _new_parties(args, entry.plover, prior + out):
                 continue  # a definite verbal noun refers back to an event already coded
             if role in ("sym", "drill") and pair and len(args.sources) + len(args.targets) < 2 \

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import compress
+from typing import Sequence
 
 from ..normalize import normalize_text
 
@@ -153,20 +154,22 @@ class Polarity:
         last = self._last_positions
         if last[0] == key:
             return last[1]
-        keys = self._before_keys
-        pos = list(compress(range(len(words)), map(keys.__contains__, words))) \
-            if not keys.isdisjoint(words) else []
+        pos = self.cue_positions(words)
         self._last_positions = (key, pos)
         return pos
+
+    def cue_positions(self, words: Sequence[str]) -> list[int]:
+        """Indices of the words of ``words`` that end a "before" cue (negation, speculation,
+        intention): what :meth:`flags` reads of a sentence (the coder finds them in the whole
+        document at once and hands each sentence its share)."""
+        keys = self._before_keys
+        return list(compress(range(len(words)), map(keys.__contains__, words))) \
+            if not keys.isdisjoint(words) else []
 
     def _cue_ends(self, words: list[str], i: int, lo: int) -> list[int]:
         """The ``end`` values of ``range(i, lo, -1)`` (in that order) where ``words[end - 1]`` ends a
         "before" cue: the others have no cue to try."""
-        pos = self._before_positions(words)
-        if not pos:
-            return []
-        a, b = bisect_left(pos, max(lo, 0)), bisect_left(pos, i)
-        return [k + 1 for k in reversed(pos[a:b])]
+        return _cue_ends_in(self._before_positions(words), i, lo)
 
     def _match_at(self, words: list[str], end: int, cue: Cue) -> bool:
         """Does ``cue`` occupy ``words[end - len(cue) : end]``?"""
@@ -301,15 +304,17 @@ class Polarity:
         return None
 
     def flags(self, words: list[str], i: int, kind: str, clause_start: int = 0,
-              intent: bool = True) -> tuple[bool, bool, str | None]:
+              intent: bool = True, positions: Sequence[int] | None = None) -> tuple[bool, bool, str | None]:
         """(negated, hypothetical, cue) for the trigger at ``words[i]`` of trigger ``kind``
         (noun | nounta | past | pres). An intention cue makes the trigger hypothetical unless
-        ``intent`` is false (the coder codes the intention itself for cooperation triggers)."""
+        ``intent`` is false (the coder codes the intention itself for cooperation triggers).
+        ``positions``: :meth:`cue_positions` of ``words``, if the caller has them."""
         neg = hyp = False
         cue_found = None
         lo = max(clause_start, i - self._max_window)
         covered: list[tuple[int, int]] = []  # word spans of the longer cues matched ("ليس مستبعدا")
-        for end in self._cue_ends(words, i, lo):  # a cue ending right before word ``end``
+        ends = self._cue_ends(words, i, lo) if positions is None else _cue_ends_in(positions, i, lo)
+        for end in ends:  # a cue ending right before word ``end``
             for cue in self._before[words[end - 1]]:
                 gap = i - end
                 if gap > cue.window or not self._match_at(words, end, cue):
@@ -338,6 +343,14 @@ class Polarity:
                     hyp = True
                     cue_found = cue_found or " ".join(cue.words)
         return neg, hyp, cue_found
+
+
+def _cue_ends_in(pos: Sequence[int], i: int, lo: int) -> list[int]:
+    """:meth:`Polarity._cue_ends` from the cue positions ``pos`` of the sentence."""
+    if not pos:
+        return []
+    a, b = bisect_left(pos, max(lo, 0)), bisect_left(pos, i)
+    return [k + 1 for k in reversed(pos[a:b])]
 
 
 @lru_cache(maxsize=2)
