@@ -97,12 +97,9 @@ class Found:
 
 
 _rank_of = attrgetter("rank")
+_start_of = attrgetter("start")  # (of a Found: a C-level key, not a Python call per item)
 _ms_of = attrgetter("ms")
 _tuple_new = tuple.__new__
-
-
-def _start_of(f: "Found") -> int:
-    return f.start
 
 
 _span_order = attrgetter("start", "end")
@@ -538,7 +535,7 @@ class Matcher:
             f = Found(holder, c.ms, end, "role", e, {"role": title.role, "of": of})
             role_found.append(f)
             persons_seq.append(f)
-            persons_seq.sort(key=lambda x: x.start)
+            persons_seq.sort(key=_start_of)
             consumed.add(i)
             if first(nxt, "entry") is not None and title.qualifier == "of":
                 pass  # the organisation keeps its own mention

@@ -28,7 +28,8 @@ from operator import attrgetter, itemgetter
 
 from ..document import Actor, Document, Quote
 from .lexicon import Lexicon, norm
-from .text import _CLITICS, MAX_QUOTE_CHARS, TextView, Token, lstrip_start, rstrip_end
+from .sources import _name_cue_forms, cue_table
+from .text import _CLITICS, F_OUTLET, MAX_QUOTE_CHARS, TextView, Token, lstrip_start, rstrip_end
 
 MAX_VERB_GAP = 30  # tokens between a speech verb and its complementiser
 MAX_CUE_GAP = 45  # tokens between a speech cue and the quote mark of a direct quote
@@ -49,6 +50,8 @@ _SKIP_BEFORE = frozenset(norm(w) for w in _SKIP_BEFORE)
 _COMP_PREPS = frozenset(norm(w) for w in _COMP_PREPS)
 _ACCORDING = frozenset(norm(w) for w in _ACCORDING)
 _ALA, _LISAN, _AN = norm("على"), norm("لسان"), norm("عن")
+# the token forms that end a subject window: a break word, or one after a و/ف clitic (Token.base)
+_BREAK_FORMS = _BREAKS | frozenset(c + w for c in _CLITICS for w in _BREAKS if len(c + w) > 3)
 # the punctuation looked for between two tokens (one C-level search instead of a test per character)
 _COMMA = re.compile("[،,]")
 _PAUSE = re.compile('[،,:"]')  # a comma, a colon or a quote mark
@@ -138,13 +141,17 @@ def _word_memo(lex: Lexicon) -> dict[str, dict]:
                           "word_flags": _word_flags(((kinds, _F_SPEECH), (role_starts, _F_ROLE),
                                                      (clitic_verbs, _F_CLITIC_VERB),
                                                      (lex.complementizers, _F_COMP),
-                                                     (_ACCORDING_FORMS, _F_ACCORDING)))})
+                                                     (_ACCORDING_FORMS, _F_ACCORDING),
+                                                     (_name_cue_forms(cue_table(lex)), _F_NAME_CUE),
+                                                     (lex.outlet_starts[0], F_OUTLET)))})
         lex.__dict__["_word_memo"] = cached
     return cached[1]
 
 
-# the token classes QuoteExtractor indexes (one bit each in the "word_flags" table)
-_F_SPEECH, _F_ROLE, _F_CLITIC_VERB, _F_COMP, _F_ACCORDING = 1, 2, 4, 8, 16
+# the token classes QuoteExtractor indexes (one bit each in the "word_flags" table, which also holds
+# the words SourceFinder._unknown_after_noun looks at and the outlet starts, text.F_OUTLET: the view
+# built with that table finds the tokens of all these classes in one pass over the words)
+_F_SPEECH, _F_ROLE, _F_CLITIC_VERB, _F_COMP, _F_ACCORDING, _F_NAME_CUE = 1, 2, 4, 8, 16, 32
 
 
 def _word_flags(tables) -> dict[str, int]:
@@ -230,9 +237,14 @@ class QuoteExtractor:
         self._clitic_verb_idx: list[int] = []
         self._comp_form_idx: list[int] = []
         self._according_idx: list[int] = []
+        self.name_cue_idx: list[int] = []  # (for the SourceFinder: SourceFinder._unknown_after_noun)
         flags = self._memo["word_flags"]
-        for i in compress(range(len(words)), map(flags.__contains__, words)):
+        marked = view.marked if view.word_flags is flags else compress(range(len(words)),
+                                                                       map(flags.__contains__, words))
+        for i in marked:
             f = flags[words[i]]
+            if f == F_OUTLET:
+                continue  # in the view's class only
             if f & _F_SPEECH:
                 self._speech_idx.append(i)
             if f & _F_ROLE:
@@ -243,6 +255,8 @@ class QuoteExtractor:
                 self._comp_form_idx.append(i)
             if f & _F_ACCORDING:
                 self._according_idx.append(i)
+            if f & _F_NAME_CUE:
+                self.name_cue_idx.append(i)
         self.speakers: list[tuple[int, Speaker]] = []  # (body offset, speaker) in reading order
         self.role_map = self._learn_roles()
         self.unknown_names: dict[str, Speaker] = {}
@@ -699,7 +713,7 @@ class QuoteExtractor:
         end = j + 1
         while end < k and end < j + 16:
             w = words[end]
-            if w in _BREAKS or (len(w) > 3 and w[0] in _CLITICS and w[1:] in _BREAKS):  # w or base
+            if w in _BREAK_FORMS:  # w or its base in _BREAKS
                 if w == _ALA and end + 1 < k and words[end + 1] == _LISAN:
                     end += 2
                     continue
@@ -892,7 +906,8 @@ class QuoteExtractor:
                 continue
             # the speech verb: the nearest speech word before, in the sentence, with no
             # complementiser between
-            j = self._speech_before(k, MAX_VERB_GAP, v.sentence_floor(tk_ns))
+            floor, send = v.sentence_limits(tk_ns)
+            j = self._speech_before(k, MAX_VERB_GAP, floor)
             if j is None or (x > 0 and comps[x - 1] >= j) or k + 1 >= n_tok:
                 continue
             outer = v.outermost_pair_containing(tk_ns)
@@ -913,10 +928,12 @@ class QuoteExtractor:
                         frames.append(Frame(span[0], span[1], "direct", j, k + 1, pair.open + 1, pair.close,
                                             meta={"pair": pair}))
                     continue
-            if ts[k + 1] > v.sentence_end(tk_ns):
+            if ts[k + 1] > send:
                 continue  # the next token is in another sentence
             ns = ts[k + 1]
-            ne = self._speech_end(k + 1)
+            # (the next token starts at or before the first boundary at or after tk_ns: that
+            # boundary ends its sentence too)
+            ne = self._speech_end(k + 1, send)
             # a quotation open at the sentence end carries the quote to its closing mark
             p = v.pair_containing(ne)
             if p is not None and p.open >= ns - 1:
@@ -929,12 +946,12 @@ class QuoteExtractor:
                 frames.append(Frame(span[0], span[1], "reported", j, k, qpos, ne))
         return frames
 
-    def _speech_end(self, k: int) -> int:
-        """End of reported speech starting at token ``k``: the sentence end, or an earlier ", وقال X" that
-        opens another attribution (participles such as "مضيفا" continue the same speaker)."""
+    def _speech_end(self, k: int, ne: int) -> int:
+        """End of reported speech starting at token ``k``: the sentence end ``ne``
+        (``sentence_end`` of the token), or an earlier ", وقال X" that opens another attribution
+        (participles such as "مضيفا" continue the same speaker)."""
         v = self.v
         ts, te = v._tok_starts, v._tok_ends
-        ne = v.sentence_end(ts[k])
         idx = self._clitic_verb_idx
         for x in range(bisect.bisect_right(idx, k), len(idx)):
             i = idx[x]

@@ -114,14 +114,12 @@ class Lexicon:
         return {}
 
     @functools.cached_property
-    def outlet_starts(self):
+    def outlet_starts(self) -> tuple[frozenset[str], tuple[tuple[str, bool, bool], ...]]:
         """Where :attr:`outlet_regex` can match (a prefilter). An alias whose first word is all word
         characters starts a match only at a token (``\\w+`` run) that is exactly clitics + that word:
-        the first member, the set of those tokens. The second: an Aho-Corasick automaton of the other
-        first words (with dots or hyphens, such as ا.ف.ب), value ``(length, ends_an_alias,
-        starts_a_longer_alias)``, or None."""
-        import ahocorasick
-
+        the first member, the set of those tokens. The second: the other first words (with dots or
+        hyphens, such as ا.ف.ب), each as ``(word, ends_an_alias, starts_a_longer_alias)``; they are
+        few (found by ``str.find``, one C-level search of the text each)."""
         tokens: set[str] = set()
         info: dict[str, list[bool]] = {}
         for alias in self.outlets:
@@ -131,13 +129,7 @@ class Lexicon:
                 continue
             flags = info.setdefault(words[0], [False, False])
             flags[0 if len(words) == 1 else 1] = True
-        if not info:
-            return frozenset(tokens), None
-        auto = ahocorasick.Automaton()
-        for w, (single, multi) in info.items():
-            auto.add_word(w, (len(w), single, multi))
-        auto.make_automaton()
-        return frozenset(tokens), auto
+        return frozenset(tokens), tuple((w, single, multi) for w, (single, multi) in info.items())
 
 
 def _outlet_pattern(aliases: list[str]) -> re.Pattern[str]:

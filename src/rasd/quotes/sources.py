@@ -12,6 +12,7 @@ from .text import OutletMatch, TextView, lstrip_start, rstrip_end
 
 _PAREN_END = re.compile(r"\(([^()\n]{2,60})\)\s*\.?[ \t\u00a0]*(?=\n|$)")
 _CREDIT = re.compile(r"(?m)^[ \t]*(المصدر|المصادر|مصدر الخبر|مصادر)[ \t]*:[ \t]*(.*)$")
+_CREDIT_WORDS = ("مصدر", "مصادر")  # every word _CREDIT looks for holds one of these
 _CREDIT_HEAD = re.compile(r"[ \t]*(المصدر|المصادر|مصدر الخبر|مصادر)[ \t]*:")
 _BULLET = re.compile(r"^[\s\-–—•*·]+")
 _TOKEN = re.compile(r"\w+")
@@ -19,6 +20,22 @@ _TOKEN = re.compile(r"\w+")
 
 def _clean(s: str) -> str:
     return " ".join(_BULLET.sub("", s).strip(" \t.،,:\"'()").split())
+
+
+def _credit_lines(t: str):
+    """``_CREDIT.finditer(t)``, the pattern tried only at the starts of the lines that hold one of
+    ``_CREDIT_WORDS`` (found by ``str.find``) instead of at every position of the text. The same
+    matches: each is a whole line from its start, so at most one per line, and none elsewhere."""
+    starts = set()
+    for w in _CREDIT_WORDS:
+        k = t.find(w)
+        while k >= 0:
+            starts.add(t.rfind("\n", 0, k) + 1)
+            k = t.find(w, k + 1)
+    for ls in sorted(starts):
+        m = _CREDIT.match(t, ls)
+        if m is not None:
+            yield m
 
 
 _CUE_PREFIXES = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
@@ -80,9 +97,12 @@ def _name_cue_forms(cues: dict[str, str]) -> frozenset[str]:
 class SourceFinder:
     """Finds cited sources in a :class:`TextView`; also tells which quote pairs hold outlet names."""
 
-    def __init__(self, view: TextView, mention_spans: list[tuple]):
-        """``mention_spans``: the actor mentions as ``(start, end, …)`` tuples (body offsets)."""
+    def __init__(self, view: TextView, mention_spans: list[tuple], name_cue_idx: list[int] | None = None):
+        """``mention_spans``: the actor mentions as ``(start, end, …)`` tuples (body offsets);
+        ``name_cue_idx``: the indices of the tokens whose form is in ``_name_cue_forms`` when the
+        caller has them (``QuoteExtractor.name_cue_idx``), else they are looked for here."""
         self.v = view
+        self.name_cue_idx = name_cue_idx
         self.lex = view.lex
         self.mention_spans = mention_spans
         self.found: list[tuple[int, str, Span]] = []  # (body start, name, evidence span)
@@ -173,9 +193,12 @@ class SourceFinder:
     def _unknown_after_noun(self) -> None:
         """ "ذكرت صحيفة "X"" / "لصحيفة "X"": an outlet noun after a cue, then a short name in quote marks."""
         v = self.v
-        forms = _name_cue_forms(self._cues)
         words, te = v.words, v._tok_ends
-        for k in compress(range(len(words)), map(forms.__contains__, words)):
+        idx = self.name_cue_idx
+        if idx is None:
+            forms = _name_cue_forms(self._cues)
+            idx = compress(range(len(words)), map(forms.__contains__, words))
+        for k in idx:
             ne = te[k]
             after = v.t[ne:ne + 3]
             off = len(after) - len(after.lstrip(" \t\u00a0"))
@@ -223,7 +246,7 @@ class SourceFinder:
 
     def _credits(self) -> None:
         v = self.v
-        for m in _CREDIT.finditer(v.t):
+        for m in _credit_lines(v.t):
             rest = m.group(2)
             if rest.strip():
                 items = [(m.start(2), m.end(2))]

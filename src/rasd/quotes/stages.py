@@ -5,7 +5,7 @@ from pathlib import Path
 
 from ..document import Document
 from ..pipeline import RunContext, register_stage
-from .extract import QuoteExtractor
+from .extract import QuoteExtractor, _word_memo
 from .lexicon import default_lexicon, load_lexicon
 from .sources import SourceFinder
 from .text import TextView
@@ -14,9 +14,10 @@ from .text import TextView
 def analyse(doc: Document, lex=None) -> Document:
     """Fill ``doc.quotes`` and ``doc.cited_sources`` from ``doc.body`` and ``doc.actors``."""
     lex = lex or default_lexicon()
-    view = TextView(doc.body, lex, doc.normalized())
+    # the view finds the tokens of the extractor's word classes and the outlet starts in one pass
+    view = TextView(doc.body, lex, doc.normalized(), _word_memo(lex)["word_flags"])
     extractor = QuoteExtractor(doc, view, lex)  # (its set-up does not depend on the sources' marks)
-    finder = SourceFinder(view, extractor.mentions)
+    finder = SourceFinder(view, extractor.mentions, extractor.name_cue_idx)
     doc.cited_sources = finder.run()  # first: marks quoted outlet names so they are not taken as quotes
     doc.quotes = extractor.run()
     doc.meta["cited_source_evidence"] = [

@@ -10,7 +10,6 @@ import bisect
 import re
 from dataclasses import dataclass
 from itertools import accumulate, compress
-from operator import add
 
 import numpy as np
 
@@ -32,6 +31,9 @@ _NEWLINE = re.compile("\n")
 _QUOTE = re.compile('"')
 _WORDCHAR = re.compile(r"\w")
 _SPACE = re.compile(r"\s")
+# the bit of a word-class table (:class:`TextView`'s ``word_flags``) that marks the tokens an outlet
+# alias may start at (``Lexicon.outlet_starts``); the quote extractor's classes use the others
+F_OUTLET = 1 << 8
 
 
 @dataclass(slots=True)
@@ -85,18 +87,18 @@ def _is_word_table() -> np.ndarray:
 def tokenise(t: str) -> tuple[list[str], list[int], list[int]]:
     """The ``\\w+`` runs of ``t`` as parallel lists: the words, their starts and their ends. A
     long text is tokenised by table lookups (numpy): the word mask's ``split()`` gives the words
-    (``clean.wordsplit``), a rise of the word-character flag from one character to the next a
-    start, and start + length the end; a short one (or one with a character outside the BMP) by
-    one regex split and a running sum of the part lengths."""
+    (``clean.wordsplit``), and the changes of the word-character flag from one character to the
+    next are, in turn, a start and an end (the flag padded with a 0 at both ends, so that a word
+    at either end of the text rises and falls too); a short one (or one with a character outside
+    the BMP) by one regex split and a running sum of the part lengths."""
     if len(t) >= _NUMPY_MIN:
         cp = np.frombuffer(t.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         if np.maximum.reduce(cp) < 0x10000:
             words = word_lut().take(cp).tobytes().decode("utf-32-le", "surrogatepass").split()
-            flag = np.empty(len(cp) + 1, np.int8)
-            flag[0] = 0  # (a word at offset 0 starts with a rise too)
-            _is_word_table().take(cp, out=flag[1:])
-            starts = np.flatnonzero(flag[1:] > flag[:-1]).tolist()
-            return words, starts, list(map(add, starts, map(len, words)))
+            flag = np.zeros(len(cp) + 2, np.int8)
+            _is_word_table().take(cp, out=flag[1:-1])
+            edges = np.flatnonzero(flag[1:] != flag[:-1]).tolist()
+            return words, edges[0::2], edges[1::2]
     parts = _TOKEN_SPLIT.split(t)
     acc = list(accumulate(map(len, parts)))
     words = parts[1::2]
@@ -183,9 +185,23 @@ class OutletMatch:
     prefix: str  # the clitics matched before the alias (ل، ب، و …)
 
 
+def _outlet_flags(lex: Lexicon) -> dict[str, int]:
+    """The word-class table of a view built without one: the outlet start tokens (kept per lexicon)."""
+    full = lex.outlet_starts[0]
+    cached = lex.__dict__.get("_outlet_flags")
+    if cached is None or cached[0] is not full:
+        cached = lex.__dict__["_outlet_flags"] = (full, dict.fromkeys(full, F_OUTLET))
+    return cached[1]
+
+
 class TextView:
-    def __init__(self, body: str, lex: Lexicon, nt: NormText | None = None):
-        """``nt``: ``normalize(body)`` when the caller has it (``Document.normalized()``)."""
+    def __init__(self, body: str, lex: Lexicon, nt: NormText | None = None,
+                 word_flags: dict[str, int] | None = None):
+        """``nt``: ``normalize(body)`` when the caller has it (``Document.normalized()``).
+        ``word_flags``: token form -> class bits, :data:`F_OUTLET` set for every outlet start token
+        (the quote extractor's table; by default a table of the outlet starts alone). The tokens in it
+        are found in one C-level pass over the words, ``marked`` (their indices, in order), which the
+        outlet search and the extractor's and source finder's indexes then share."""
         self.body = body
         self.lex = lex
         self.nt: NormText = nt if nt is not None else normalize(body)
@@ -201,6 +217,8 @@ class TextView:
         # ``tok[i]``: the hot paths' token access (a dict lookup once built); ``tokens``: as a sequence
         self.tok = _TokenTable(self, n)
         self.tokens = _Tokens(self.tok, n)
+        self.word_flags = _outlet_flags(lex) if word_flags is None else word_flags
+        self.marked = list(compress(range(n), map(self.word_flags.__contains__, self.words)))
         self.pairs = self._quote_pairs()
         self._pair_by_open = {p.open: p for p in self.pairs}
         # for bisecting (pairs are sorted by open; no two share an open mark): the opens, and the
@@ -234,6 +252,12 @@ class TextView:
         k = bisect.bisect_left(self.sent_bounds, npos)
         return self.sent_bounds[k] if k < len(self.sent_bounds) else len(self.t)
 
+    def sentence_limits(self, npos: int) -> tuple[int, int]:
+        """``(sentence_floor(npos), sentence_end(npos))``, by one bisection."""
+        sb = self.sent_bounds
+        k = bisect.bisect_left(sb, npos)
+        return sb[k - 1] if k > 0 else -1, sb[k] if k < len(sb) else len(self.t)
+
     def paragraph_end(self, npos: int) -> int:
         k = bisect.bisect_left(self.para_bounds, npos)
         return self.para_bounds[k] if k < len(self.para_bounds) else len(self.t)
@@ -243,6 +267,9 @@ class TextView:
         return bisect.bisect_left(self._tok_starts, npos)
 
     def orig(self, ns: int, ne: int) -> tuple[int, int]:
+        if 0 <= ns < ne <= len(self.t):  # nt.to_original of a non-empty span, inlined
+            offs = self.nt.offsets
+            return offs[ns], offs[ne - 1] + 1
         return self.nt.to_original(ns, ne)
 
     def trimmed_span(self, ns: int, ne: int) -> tuple[int, int] | None:
@@ -253,6 +280,9 @@ class TextView:
         ne = ns + len(kept.rstrip(_TRIM))
         if ne <= ns:
             return None
+        if ns >= 0:  # (then ne <= len(t), as the span is a slice of t): self.orig, inlined
+            offs = self.nt.offsets
+            return offs[ns], offs[ne - 1] + 1
         return self.orig(ns, ne)
 
     # -- quote marks -----------------------------------------------------------
@@ -340,30 +370,33 @@ class TextView:
             return  # (an empty alternation only yields empty matches, which name no outlet)
         t = self.t
         rx = self.lex.outlet_regex
-        full, odd = self.lex.outlet_starts
+        odd = self.lex.outlet_starts[1]
         ts, words = self._tok_starts, self.words
         n_tok = len(words)
         cached, outlet_at = self.lex.outlet_at_cache, self.lex.outlet_at
+        flags = self.word_flags
         # start -> the regex to try there: the token's own cut-down regex (skipped when the next
         # token cannot continue any of its aliases) or, set below, the full regex
         starts = {}
-        for k in compress(range(n_tok), map(full.__contains__, words)):
+        for k in self.marked:
             w = words[k]
+            if not flags[w] & F_OUTLET:
+                continue
             rw, follow = cached.get(w) or outlet_at(w)
             if rw is not None and (follow is None or (k + 1 < n_tok and words[k + 1] in follow)):
                 starts[ts[k]] = rw
-        if odd is not None:
-            n = len(t)
-            for end_idx, (ln, single, multi) in odd.iter(t):
-                end = end_idx + 1
-                q = end - ln
-                if not ((single and (end >= n or not _WORDCHAR.match(t, end)))
-                        or (multi and end < n and _SPACE.match(t, end))):
-                    continue
-                for c in OUTLET_CLITICS:
-                    p = q - len(c)
-                    if p >= 0 and t.startswith(c, p) and (p == 0 or not _WORDCHAR.match(t, p - 1)):
-                        starts[p] = rx  # an alias with a non-word first word may start here
+        n = len(t)
+        for word, single, multi in odd:  # every occurrence of each (overlapping ones included)
+            q = t.find(word)
+            while q >= 0:
+                end = q + len(word)
+                if (single and (end >= n or not _WORDCHAR.match(t, end))) \
+                        or (multi and end < n and _SPACE.match(t, end)):
+                    for c in OUTLET_CLITICS:
+                        p = q - len(c)
+                        if p >= 0 and t.startswith(c, p) and (p == 0 or not _WORDCHAR.match(t, p - 1)):
+                            starts[p] = rx  # an alias with a non-word first word may start here
+                q = t.find(word, q + 1)
         pos = 0
         for p in sorted(starts):
             if p < pos:
