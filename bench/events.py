@@ -12,9 +12,11 @@ pass over the same texts, in the same run, with the ratio of each to the baselin
 from __future__ import annotations
 
 import argparse
+import platform
 import random
 import re
 import resource
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -132,6 +134,8 @@ def main() -> None:
     for name, el in rows:
         print(f"{name:38s} {el:8.2f} {a.n / el:9.1f} {el / base:16.1f}")
     print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    print(f"python {platform.python_version()} ({sys.executable}, base {sys.base_prefix}; the build "
+          "matters: see scripts/pick_python.py)")
 
 
 if __name__ == "__main__":

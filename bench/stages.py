@@ -141,7 +141,8 @@ def main(argv=None) -> int:
         total += ms(best_store)
     print(f"{'baseline normalise+tokenise':28s} {base_ms:8.3f} {1.0:11.2f}")
     print(f"articles/s per core (pipeline{'' if args.no_store else ' + store'}): {1000 / total:.1f}")
-    print(f"rasd imported from {Path(rasd.__file__).parent}")
+    print(f"rasd imported from {Path(rasd.__file__).parent}; python {sys.version.split()[0]} "
+          f"(base {sys.base_prefix})")
     if args.json:
         Path(args.json).write_text(json.dumps({
             "n": n, "chars": args.chars, "repeat": args.repeat, "noner": args.noner,
